@@ -1,0 +1,111 @@
+"""Intermediate document → `Report`: find the forms by their header cells, then fill from the prose."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract import basic_data, framework, narrative, sections, self_eval_table, summary_table
+from jixiao.extract.found import Collector, Found
+from jixiao.extract.grid import Grid
+from jixiao.extract.normalize import clean
+from jixiao.ingest.document import SourceDocument
+from jixiao.model import Level1Summary, Report
+
+
+def extract(doc: SourceDocument) -> Report:
+    """Build the typed report from a document; every value keeps its provenance."""
+    report = Report(source=doc.path, format=doc.format, warnings=list(doc.warnings))
+    out = Collector(report)
+    grids = [Grid.of(i, t) for i, t in doc.tables()]
+    _read_forms(grids, out)
+    _read_unit_from_forms(grids, out)
+    _read_prose(doc, out)
+    _classify(doc, report)
+    return report
+
+
+def money_unit(grid: Grid) -> str:
+    """'元' when a table declares its amounts in 元 (单位：元, (元)), else 万元."""
+    text = "".join(grid.row_text(r) for r in range(min(grid.n_rows, 6)))
+    return "元" if re.search(r"(单位[:：]?元|[（(]元[）)])", text) else "万元"
+
+
+def _read_forms(grids: list[Grid], out: Collector) -> None:
+    indicators = self_eval_table.IndicatorReader(out)
+    for grid in grids:
+        unit = money_unit(grid)
+        if basic_data.is_basic_data_table(grid):
+            out.report.has_basic_data_table = True
+            basic_data.read_staffing(grid, out)
+            basic_data.read_money_rows(grid, out, unit)
+        if self_eval_table.is_self_eval_table(grid) or indicators.cols is not None:
+            out.report.has_self_eval_table |= self_eval_table.is_self_eval_table(grid)
+            self_eval_table.read_budget(grid, out, unit)
+            self_eval_table.read_splits(grid, out, unit)
+            self_eval_table.read_goals(grid, out)
+            indicators.read(grid)
+        if summary_table.is_summary_table(grid):
+            summary_table.read(grid, out)
+    for grid in grids:  # a score or grade written in a table cell ("绩效评价得分：90.94 等级：优")
+        paras = [narrative.Paragraph(grid.block, grid.page, grid.text(r, c)) for r in range(grid.n_rows) for c in grid.distinct(r)]
+        out.put("grade", narrative.grade(paras))
+
+
+def _read_unit_from_forms(grids: list[Grid], out: Collector) -> None:
+    for pattern in (r"^预算单位名称", r"^(单位名称|填报单位|部门名称|单位)[:：]?$"):
+        for grid in grids:
+            hit = grid.find(pattern)
+            if hit is None:
+                continue
+            c = grid.right_of(*hit)
+            if c is not None:
+                out.put("unit.name", Found(grid.text(hit[0], c), grid.provenance(hit[0], c, "表格 单位名称")))
+
+
+def _read_prose(doc: SourceDocument, out: Collector) -> None:
+    paras = narrative.paragraphs(doc)
+    unit = "元" if _prose_in_yuan(paras) else "万元"
+    out.report.money_unit_in_doc = unit
+    out.put("unit.name", narrative.unit_name(paras))
+    out.put("unit.year", _year_from_forms(doc) or narrative.year(paras))
+    out.put("staffing.authorized", narrative.staffing_authorized(paras))
+    out.put("staffing.actual", narrative.staffing_actual(paras))
+    for role, found in narrative.budget(paras, unit).items():
+        out.put(f"budget.{role}", found)
+    out.put("spending.basic", narrative.spending(paras, "基本支出"))
+    out.put("spending.project", narrative.spending(paras, "项目支出"))
+    out.put("three_public.actual", narrative.three_public_actual(paras))
+    out.put("total_score", narrative.total_score(paras))
+    out.put("grade", narrative.grade(paras))
+    if not out.report.level1_summary:
+        for name, score, found in narrative.level1_scores(paras):
+            out.report.level1_summary.append(Level1Summary(name=name, score=score))
+            out.note(f"level1_summary[{len(out.report.level1_summary) - 1}]", found.provenance)
+
+
+def _prose_in_yuan(paras: list[narrative.Paragraph]) -> bool:
+    text = "".join(p.text for p in paras)
+    return len(re.findall(r"\d\s*元", text)) > len(re.findall(r"\d\s*万元", text))
+
+
+def _year_from_forms(doc: SourceDocument) -> Found | None:
+    """The latest year in a form header such as '2024年实际在职人数' or '2024年决算数'."""
+    best = None
+    for i, table in doc.tables():
+        grid = Grid.of(i, table)
+        for r in range(min(grid.n_rows, 12)):
+            for c in grid.distinct(r):
+                m = re.search(r"(20\d{2})年(实际在职人数|决算数|预算数)", grid.key(r, c))
+                if m and (best is None or int(m.group(1)) > best.value):
+                    best = Found(int(m.group(1)), grid.provenance(r, c, "基础数据表 表头年份"))
+    return best
+
+
+def _classify(doc: SourceDocument, report: Report) -> None:
+    text = "".join(clean(b.text) for b in doc.blocks if b.kind != "table")
+    title = next((clean(b.text) for b in doc.blocks[:5] if re.search(r"报告|说明|评价", b.text)), "")
+    report.framework = framework.framework(report, text)
+    report.report_kind = framework.report_kind(title, text)
+    report.sections = sections.outline(doc)
+    report.problems = sections.items_under(doc, report.sections, sections.PROBLEMS)
+    report.measures = sections.items_under(doc, report.sections, sections.MEASURES)

@@ -1,0 +1,91 @@
+"""A table as the extractors see it: a dense grid of cleaned texts with a location for each cell.
+
+Merged cells (Word/Excel spans) cover several grid positions; text exports leave merged positions
+empty.  Extractors ask for a row's texts or for "the cell right of this label" and never care which.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.extract.normalize import clean, flat
+from jixiao.ingest.document import Cell, Table
+from jixiao.model import Location, Provenance
+
+
+@dataclass(slots=True)
+class Grid:
+    """Cleaned, dense view of one table block."""
+
+    block: int
+    page: int | None
+    cells: list[list[Cell | None]]
+
+    @classmethod
+    def of(cls, block: int, table: Table) -> Grid:
+        return cls(block, table.page, table.grid())
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.cells)
+
+    def raw(self, r: int, c: int) -> str:
+        row = self.cells[r]
+        cell = row[c] if c < len(row) else None
+        return cell.text if cell else ""
+
+    def text(self, r: int, c: int) -> str:
+        """Cleaned text; a cell's line breaks are dropped ("产出指标\\n(50分)" → "产出指标(50分)")."""
+        return clean(re.sub(r"\s*\n\s*", "", self.raw(r, c)))
+
+    def key(self, r: int, c: int) -> str:
+        """Text without any whitespace, for matching labels."""
+        return flat(self.raw(r, c))
+
+    def width(self, r: int) -> int:
+        return len(self.cells[r])
+
+    def keys(self, r: int) -> list[str]:
+        return [self.key(r, c) for c in range(self.width(r))]
+
+    def row_text(self, r: int) -> str:
+        return "".join(self.keys(r))
+
+    def is_origin(self, r: int, c: int) -> bool:
+        """True where the cell at (r, c) starts (not a merged continuation)."""
+        cell = self.cells[r][c] if c < self.width(r) else None
+        return cell is not None and cell.row == r and cell.col == c
+
+    def distinct(self, r: int) -> list[int]:
+        """Column indexes of the distinct cells of row r (each merged cell once)."""
+        seen, cols = set(), []
+        for c, cell in enumerate(self.cells[r]):
+            if cell is not None and id(cell) not in seen:
+                seen.add(id(cell))
+                cols.append(c)
+        return cols
+
+    def location(self, r: int, c: int) -> Location:
+        return Location(block=self.block, row=r, col=c, page=self.page)
+
+    def provenance(self, r: int, c: int, method: str) -> Provenance:
+        return Provenance(location=self.location(r, c), text=self.raw(r, c), method=method)
+
+    def right_of(self, r: int, c: int) -> int | None:
+        """Column of the first non-empty distinct cell right of (r, c)."""
+        here = self.cells[r][c]
+        for cc in range(c + 1, self.width(r)):
+            cell = self.cells[r][cc]
+            if cell is not None and cell is not here and self.key(r, cc):
+                return cc
+        return None
+
+    def find(self, pattern: str, rows: range | None = None) -> tuple[int, int] | None:
+        """First (row, col) whose key matches `pattern` (a regex searched in the cell key)."""
+        rx = re.compile(pattern)
+        for r in rows or range(self.n_rows):
+            for c in range(self.width(r)):
+                if rx.search(self.key(r, c)):
+                    return r, c
+        return None

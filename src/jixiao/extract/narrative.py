@@ -1,0 +1,203 @@
+"""Figures stated in the report's prose: unit, year, staffing, budget execution, score and grade.
+
+Each finder scans paragraphs with patterns for the ways reports phrase a figure ("预算执行率为
+94.98%", "编制人数114人", "自评得分99.1分", "评价等级为“优”") and returns the first match with the
+paragraph and character span it came from.  Forms take precedence; prose fills what forms omit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.extract import numbers
+from jixiao.extract.found import Found
+from jixiao.extract.normalize import clean
+from jixiao.ingest.document import SourceDocument
+from jixiao.model import Location, Provenance
+
+NUM = r"(\d[\d,]*(?:\.\d+)?)"
+ORG_SUFFIX = r"(?:人民政府|街道办事处|办事处|委员会|管理局|局|中心|医院|学校|院|所|站|队|馆|处|室|会|社)"
+_ORG_AT_START = re.compile(rf"^([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
+_TITLE = re.compile(r"(部门整体支出|整体支出|绩效(自评|评价)|自评报告|评价报告)")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A cleaned paragraph and the block it came from."""
+
+    block: int
+    page: int | None
+    text: str
+
+
+def paragraphs(doc: SourceDocument) -> list[Paragraph]:
+    return [Paragraph(i, b.page, clean(b.text)) for i, b in enumerate(doc.blocks) if b.kind != "table" and b.text.strip()]
+
+
+def _found(value, p: Paragraph, m: re.Match, method: str, group: int = 0) -> Found:
+    loc = Location(block=p.block, start=m.start(group), end=m.end(group), page=p.page)
+    return Found(value, Provenance(location=loc, text=m.group(0), method=method))
+
+
+def _search(paras: list[Paragraph], pattern: str) -> Iterator[tuple[Paragraph, re.Match]]:
+    rx = re.compile(pattern)
+    for p in paras:
+        for m in rx.finditer(p.text):
+            yield p, m
+
+
+def unit_name(paras: list[Paragraph]) -> Found | None:
+    """The unit named in the title lines, or at the start of an early paragraph."""
+    for p in paras[:6]:
+        title = _TITLE.search(p.text)
+        head = p.text[: title.start()] if title else p.text
+        m = _ORG_AT_START.match(head.strip().removeprefix("关于"))
+        if m and (title or len(p.text) <= 40 or p.text[m.end():].startswith(("为", "是", "位于", "，"))):
+            return _found(m.group(1), p, m, "标题或首段中的单位名称", 1)
+    return _town_from_self_reference(paras)
+
+
+def _town_from_self_reference(paras: list[Paragraph]) -> Found | None:
+    """A township that calls itself 我镇/本乡 and names its own 人民代表大会/人民政府/党委."""
+    text = "".join(p.text for p in paras)
+    kind = next((k for k in ("镇", "乡") if f"我{k}" in text or f"本{k}" in text), None)
+    if kind is None:
+        return None
+    found = re.finditer(rf"([\u4e00-\u9fa5]{{2}}){kind}(?:人民代表大会|人民政府)", text)
+    counts = Counter(m.group(1) for m in found if not re.search(r"[镇乡县市区委党我本全各]", m.group(1)))
+    if not counts:
+        return None
+    stem = counts.most_common(1)[0][0]
+    p, m = next(_search(paras, rf"{stem}{kind}"))
+    return _found(f"{stem}{kind}人民政府", p, m, f"由“我{kind}”与“{stem}{kind}…”推定")
+
+
+def year(paras: list[Paragraph]) -> Found | None:
+    """The evaluated year: '2023年度' in the title lines, else the year the prose names most."""
+    for p in paras[:4]:
+        m = re.search(r"(20\d{2})\s*年度", p.text)
+        if m:
+            return _found(int(m.group(1)), p, m, "标题中的年度", 1)
+    counts = Counter(m.group(1) for p in paras for m in re.finditer(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", p.text))
+    if not counts:
+        return None
+    best = counts.most_common(1)[0][0]
+    p, m = next(_search(paras, rf"({best})\s*年"))
+    return _found(int(best), p, m, "正文中出现最多的年份", 1)
+
+
+def staffing_authorized(paras: list[Paragraph]) -> Found | None:
+    """编制数: a stated total ('编制人数114人', '人员编制共计75人'), else 行政编制 + 事业编制."""
+    for p, m in _search(paras, r"编制(?:人数|数|人员)?(?:共计|合计|总数|为|共|总计)?\s*(\d+)\s*(?:人|名)"):
+        if not re.search(r"(行政|事业|工勤)$", p.text[: m.start()]):
+            return _found(int(m.group(1)), p, m, "正文 编制人数", 1)
+    for p in paras:
+        parts = list(re.finditer(r"(?:行政|事业)编制[^，。；\d]{0,12}?(\d+)\s*(?:人|名)", p.text))
+        if len(parts) >= 2:
+            m = parts[0]
+            total = sum(int(x.group(1)) for x in parts)
+            loc = Location(block=p.block, start=parts[0].start(), end=parts[-1].end(), page=p.page)
+            src = p.text[parts[0].start(): parts[-1].end()]
+            return Found(total, Provenance(location=loc, text=src, method="正文 行政编制与事业编制之和"))
+    return None
+
+
+def staffing_actual(paras: list[Paragraph]) -> Found | None:
+    pattern = r"(?:实际在职人数|实际在职|实有人员|实有人数|实际人数|在编在岗|在职人员|实有在职)(?:共计|合计|为|共)?\s*(\d+)\s*(?:人|名)"
+    return next((_found(int(m.group(1)), p, m, "正文 实有人数", 1) for p, m in _search(paras, pattern)), None)
+
+
+_INITIAL = re.compile(r"年初(预算|批复)")
+_EXECUTED = re.compile(r"(实际执行|实际支出|实际到位|到位资金|执行数|支出决算|决算数|总支出|累计支出|完成支出|已支付|实际使用|支出合计|实际拨付)")
+_FULL_YEAR = re.compile(r"(调整后预算|全年预算|总预算|预算总额|预算数|预算|安排)")
+
+
+def budget(paras: list[Paragraph], money_unit: str) -> dict[str, Found]:
+    """年初预算 / 全年预算 / 执行数 / 执行率 from the sentence that states the execution rate."""
+    for p in paras:
+        for sentence, offset in _sentences(p.text):
+            rate = re.search(rf"执行率\s*(?:为|达到|达|是|:)?\s*{NUM}\s*%", sentence)
+            if rate:
+                return _budget_sentence(p, sentence, offset, rate, money_unit)
+    return {}
+
+
+def _sentences(text: str) -> Iterator[tuple[str, int]]:
+    start = 0
+    for m in re.finditer(r"[。；;!?！？]", text):
+        yield text[start: m.end()], start
+        start = m.end()
+    if start < len(text):
+        yield text[start:], start
+
+
+def _budget_sentence(p: Paragraph, sentence: str, offset: int, rate: re.Match, money_unit: str) -> dict[str, Found]:
+    out: dict[str, Found] = {}
+    loc = Location(block=p.block, start=offset + rate.start(1), end=offset + rate.end(), page=p.page)
+    out["execution_rate"] = Found(numbers.to_decimal(rate.group(1)), Provenance(location=loc, text=rate.group(0), method="正文 执行率"))
+    last = 0
+    for m in re.finditer(rf"{NUM}\s*(亿元|万元|元)", sentence):
+        label = re.split(r"[，,：:（(]", sentence[last: m.start()])[-1]
+        last = m.end()
+        role = "initial" if _INITIAL.search(label) else "executed" if _EXECUTED.search(label) else "full_year" if _FULL_YEAR.search(label) else None
+        if role and role not in out:
+            value = numbers.wan(numbers.to_decimal(m.group(1)), m.group(2))
+            loc = Location(block=p.block, start=offset + m.start(), end=offset + m.end(), page=p.page)
+            out[role] = Found(value, Provenance(location=loc, text=label + m.group(0), method=f"正文 {label}"))
+    return out
+
+
+def spending(paras: list[Paragraph], label: str) -> Found | None:
+    """基本支出 / 项目支出 stated as an amount ('基本支出2998.29万元')."""
+    pattern = rf"(?<!预算)(?<!安排)(?:本年|年度|全年)?{label}(?:合计|共计|总额|为|是|:)?\s*{NUM}\s*(亿元|万元|元)"
+    for p, m in _search(paras, pattern):
+        return _found(numbers.wan(numbers.to_decimal(m.group(1)), m.group(2)), p, m, f"正文 {label}")
+    return None
+
+
+def three_public_actual(paras: list[Paragraph]) -> Found | None:
+    pattern = rf"三公[”\"']?经费(?:总|实际)?(?:支出|决算)(?:数|总额|合计)?(?:为|共计|合计|是)?\s*{NUM}\s*(亿元|万元|元)"
+    for p, m in _search(paras, pattern):
+        return _found(numbers.wan(numbers.to_decimal(m.group(1)), m.group(2)), p, m, "正文 三公经费支出")
+    return None
+
+
+_TOTAL = re.compile(rf"(?:自评总?得分|合计得分|总得分|综合得分|评价得分|总分|自评分数?|最终得分)(?:为|是|:|合计)?\s*{NUM}\s*分?")
+
+
+def total_score(paras: list[Paragraph]) -> Found | None:
+    for p in paras:
+        m = _TOTAL.search(p.text)
+        if m:
+            return _found(numbers.to_decimal(m.group(1)), p, m, "正文 总得分", 1)
+    return None
+
+
+GRADES = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "中", "一般": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差"}
+_GRADE = re.compile(r"(?:等级|评级|等次|结果为)(?:为|是|属于|评定为|:|确定为)?\s*[“\"「『]?\s*(不合格|优秀|良好|中等|合格|一般|及格|较差|优|良|中|差)")
+
+
+def grade(paras: list[Paragraph]) -> Found | None:
+    for p in paras:
+        m = _GRADE.search(p.text)
+        if m:
+            return _found(GRADES[m.group(1)], p, m, "正文 评价等级", 1)
+    return None
+
+
+LEVEL1_NAMES = ["履职效能", "管理效率", "投入", "过程", "产出", "效益", "效果", "满意度", "决策"]
+
+
+def level1_scores(paras: list[Paragraph]) -> list[tuple[str, Decimal, Found]]:
+    """'履职效能指标得分为49.37分': the first stated score for each level-one group."""
+    names = "|".join(LEVEL1_NAMES)
+    seen, out = set(), []
+    for p, m in _search(paras, rf"({names})(?:指标)?(?:自评)?得分(?:为|是|:)?\s*{NUM}\s*分"):
+        if m.group(1) not in seen:
+            seen.add(m.group(1))
+            out.append((m.group(1), numbers.to_decimal(m.group(2)), _found(m.group(2), p, m, "正文 一级指标得分", 2)))
+    return out

@@ -1,0 +1,81 @@
+"""The report outline: numbered headings (一、 （一） 1.) and the 问题 / 改进措施 sections' items."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.normalize import clean
+from jixiao.ingest.document import SourceDocument
+from jixiao.model import Section
+
+_LEVELS = [
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
+    (2, re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")),
+    (3, re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),
+    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]|^[①-⑳]")),
+]
+PROBLEMS = re.compile(r"(存在的?(主要)?问题|主要问题|问题及原因)")
+MEASURES = re.compile(r"(改进措施|改进建议|有关建议|下一步|整改措施|工作建议|意见建议)")
+_END = re.compile(r"^(报告应包括|附件|附表|填表人|\S{0,20}(人民政府|办事处|局)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)")
+_MAX_HEADING = 40
+
+
+def heading_level(text: str) -> int | None:
+    """Outline level of a heading-like paragraph, or None for body text."""
+    for level, rx in _LEVELS:
+        m = rx.match(text)
+        if m and (level == 1 or len(text) <= _MAX_HEADING or _short_title_then_body(text, m.end())):
+            return level
+    return None
+
+
+def _short_title_then_body(text: str, start: int) -> bool:
+    """'（一）标题。正文…' — a numbered title sentence followed by its body on the same line."""
+    first = re.split(r"[。：:]", text[start:], maxsplit=1)[0]
+    return len(first) <= 30
+
+
+def outline(doc: SourceDocument) -> list[Section]:
+    sections = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "table":
+            continue
+        text = clean(block.text)
+        level = block.level if block.kind == "heading" and block.level else heading_level(text)
+        if level is not None and len(text) <= 80:
+            sections.append(Section(title=text, level=level, block=i))
+    return sections
+
+
+def items_under(doc: SourceDocument, sections: list[Section], title: re.Pattern) -> list[str]:
+    """The items of the first top-level section whose title matches: one per sub-heading or paragraph."""
+    start = next((s for s in sections if s.level <= 2 and title.search(s.title) and _is_top(s, sections)), None)
+    if start is None:
+        return []
+    items: list[str] = []
+    for block in doc.blocks[start.block + 1:]:
+        text = clean(block.text)
+        if block.kind == "table" or not text:
+            if block.kind == "table":
+                break
+            continue
+        level = heading_level(text) if block.kind != "heading" else block.level
+        if (level is not None and level <= start.level) or _END.match(text):
+            break
+        _add_item(items, text, level)
+    return items
+
+
+def _is_top(section: Section, sections: list[Section]) -> bool:
+    """Level-2 sections count as top-level only in reports without level-1 headings."""
+    return section.level == 1 or not any(s.level == 1 for s in sections)
+
+
+def _add_item(items: list[str], text: str, level: int | None) -> None:
+    body = re.sub(r"^([（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．]?|[①-⑳])\s*", "", text)
+    if level is None and items and items[-1].endswith("：") :
+        items[-1] += body
+    elif level is not None and len(body) <= 30 and not body.endswith("。"):
+        items.append(body + "：")
+    else:
+        items.append(body)

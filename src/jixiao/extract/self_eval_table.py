@@ -1,0 +1,237 @@
+"""The 部门整体支出绩效自评表: budget header, revenue/expenditure split, goals, indicator rows, total.
+
+The form is recognised by its header cells (三级指标 with 分值/得分; 全年预算数 with 执行率), never
+by its position in the document.  Columns are mapped from the header row's labels, so forms with
+extra columns (计量单位, 指标性质) or another order read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.extract import numbers
+from jixiao.extract.found import Collector, Found
+from jixiao.extract.grid import Grid
+from jixiao.model import Goal, Indicator
+
+INDICATOR_COLUMNS = [
+    ("level1", r"^一级指标"),
+    ("level2", r"^二级指标"),
+    ("name", r"^(三级指标|指标名称|绩效指标名称)"),
+    ("target", r"(年度指标值|年度目标值|指标值|目标值|预期值)"),
+    ("actual", r"(实际完成值|实际值|完成值|实际完成情况)"),
+    ("weight", r"^(分值|权重|指标分值)"),
+    ("score", r"^(得分|自评得分|评分)$"),
+    ("deviation", r"(偏差|原因分析|改进措施)"),
+    ("unit", r"^(计量单位|度量单位)"),
+]
+BUDGET_COLUMNS = [
+    ("initial", r"年初预算"),
+    ("full_year", r"(全年预算|调整后预算)"),
+    ("executed", r"(全年执行|执行数|决算数)"),
+    ("execution_weight", r"^分值"),
+    ("execution_rate", r"执行率"),
+    ("execution_score", r"^得分"),
+]
+SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转", "其他资金"]
+_LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分)")
+
+
+def is_self_eval_table(grid: Grid) -> bool:
+    """A 自评表 (or its continuation): indicator header cells, or the 年度预算申请 header."""
+    return _indicator_header(grid) is not None or _budget_header(grid) is not None
+
+
+def _columns(grid: Grid, r: int, spec: list[tuple[str, str]]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for c in grid.distinct(r):
+        key = grid.key(r, c)
+        for role, pattern in spec:
+            if role not in cols and re.search(pattern, key):
+                cols[role] = c
+                break
+    return cols
+
+
+def _indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    for r in range(grid.n_rows):
+        cols = _columns(grid, r, INDICATOR_COLUMNS)
+        if "name" in cols and ("weight" in cols or "score" in cols):
+            return r, cols
+    return None
+
+
+def _budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    for r in range(grid.n_rows):
+        cols = _columns(grid, r, BUDGET_COLUMNS)
+        if "full_year" in cols and ("executed" in cols or "execution_rate" in cols):
+            return r, cols
+    return None
+
+
+def read_budget(grid: Grid, out: Collector, unit: str) -> None:
+    """年度预算申请: the header row's columns read from the first row below it with figures."""
+    header = _budget_header(grid)
+    if header is None:
+        return
+    r0, cols = header
+    for r in range(r0 + 1, min(r0 + 4, grid.n_rows)):
+        if sum(numbers.number(grid.raw(r, c)) is not None for c in cols.values()) >= 2:
+            for role, c in cols.items():
+                _put_budget_value(grid, out, r, c, role, unit)
+            return
+
+
+def _put_budget_value(grid: Grid, out: Collector, r: int, c: int, role: str, unit: str) -> None:
+    raw = grid.raw(r, c)
+    value = numbers.percent(raw) if role == "execution_rate" else numbers.number(raw)
+    if value is None:
+        return
+    if role in ("initial", "full_year", "executed"):
+        value = numbers.wan(value, unit)
+    out.put(f"budget.{role}", Found(value, grid.provenance(r, c, "自评表 年度预算申请")))
+
+
+def read_splits(grid: Grid, out: Collector, unit: str) -> None:
+    """按收入性质分 / 按支出性质分: 'label：figure' inside a cell, or a label cell and a figure cell."""
+    for r in range(grid.n_rows):
+        for c in grid.distinct(r):
+            for label, value, where in _label_values(grid, r, c):
+                _put_split(out, label, numbers.wan(value, unit), grid.provenance(*where, "自评表 收支结构"))
+
+
+def _label_values(grid: Grid, r: int, c: int):
+    key = grid.key(r, c)
+    for m in re.finditer(r"(其中:?|其中：?)?([\u4e00-\u9fa5（）()]{2,20}?)[:：]+(\d[\d,]*(?:\.\d+)?)", key):
+        yield m.group(2), numbers.to_decimal(m.group(3)), (r, c)
+    if re.fullmatch(r"(其中[:：]?)?[\u4e00-\u9fa5（）()]{2,20}[:：]?", key):
+        cc = grid.right_of(r, c)
+        value = numbers.number(grid.raw(r, cc)) if cc is not None else None
+        if value is not None:
+            yield re.sub(r"^其中[:：]?|[:：]$", "", key), value, (r, cc)
+
+
+def _put_split(out: Collector, label: str, value: Decimal, prov) -> None:
+    if label.startswith("基本支出"):
+        out.put("spending.basic", Found(value, prov))
+    elif label.startswith("项目支出"):
+        out.put("spending.project", Found(value, prov))
+    else:
+        for source in SOURCES:
+            if label.startswith(source) and source not in out.report.budget.by_source:
+                out.report.budget.by_source[source] = value
+                out.note(f"budget.by_source.{source}", prov)
+
+
+def read_goals(grid: Grid, out: Collector) -> None:
+    """年度总体目标: the rows under a 预期目标 | 实际完成情况 header."""
+    hit = grid.find(r"^预期目标")
+    if hit is None:
+        return
+    r0, c_expected = hit
+    done = grid.find(r"^(实际完成情况|实际完成)", range(r0, r0 + 1))
+    for r in range(r0 + 1, grid.n_rows):
+        if _indicator_header_row(grid, r):
+            break
+        expected = grid.text(r, c_expected)
+        achieved = grid.text(r, done[1]) if done and done[1] != c_expected else None
+        if expected and expected != achieved or achieved:
+            out.report.goals.append(Goal(expected=expected or None, achieved=achieved or None))
+            out.note(f"goals[{len(out.report.goals) - 1}]", grid.provenance(r, c_expected, "自评表 年度总体目标"))
+
+
+def _indicator_header_row(grid: Grid, r: int) -> bool:
+    cols = _columns(grid, r, INDICATOR_COLUMNS)
+    return "name" in cols and ("weight" in cols or "score" in cols)
+
+
+class IndicatorReader:
+    """Reads 三级指标 rows across one or more tables (a form split by a page break)."""
+
+    def __init__(self, out: Collector):
+        self.out = out
+        self.cols: dict[str, int] | None = None
+        self.level1: str | None = None
+        self.level2: str | None = None
+        self.header_keys: list[str] = []
+
+    def read(self, grid: Grid) -> None:
+        header = _indicator_header(grid)
+        start = 0
+        if header is not None:
+            start, self.cols = header[0] + 1, header[1]
+            self.header_keys = grid.keys(header[0])
+        if self.cols is None:
+            return
+        for r in range(start, grid.n_rows):
+            if self._is_total(grid, r):
+                self._read_total(grid, r)
+                return
+            if grid.keys(r) == self.header_keys or _indicator_header_row(grid, r):
+                continue  # a header repeated after a page break
+            self._read_row(grid, r)
+
+    def _cell(self, grid: Grid, r: int, role: str) -> str:
+        c = self.cols.get(role) if self.cols else None
+        return grid.text(r, c) if c is not None else ""
+
+    def _read_row(self, grid: Grid, r: int) -> None:
+        level1 = self._cell(grid, r, "level1")
+        if level1:
+            self.level1, self.level2 = self._level1_name(level1, grid, r), None
+        level2 = self._cell(grid, r, "level2")
+        if level2:
+            self.level2 = level2
+        name = self._cell(grid, r, "name")
+        if not name or re.fullmatch(r"[\d.]+", name):
+            return
+        self._append(grid, r, name)
+
+    def _level1_name(self, text: str, grid: Grid, r: int) -> str:
+        m = _LEVEL1_WEIGHT.search(text)
+        name = _LEVEL1_WEIGHT.sub("", text).strip()
+        if m:
+            self.out.report.level1_weights[name] = Decimal(m.group(1))
+            self.out.note(f"level1_weights.{name}", grid.provenance(r, self.cols["level1"], "自评表 一级指标分值"))
+        return name
+
+    def _append(self, grid: Grid, r: int, name: str) -> None:
+        target, actual = self._cell(grid, r, "target"), self._cell(grid, r, "actual")
+        unit = self._cell(grid, r, "unit")
+        ind = Indicator(
+            level1=self.level1, level2=self.level2, name=name,
+            target=_with_unit(target, unit), actual=_with_unit(actual, unit),
+            weight=numbers.number(self._cell(grid, r, "weight")),
+            score=numbers.number(self._cell(grid, r, "score")),
+            deviation=self._cell(grid, r, "deviation") or None,
+        )
+        ind.target_measure, ind.actual_measure = numbers.measure(ind.target), numbers.measure(ind.actual)
+        i = len(self.out.report.indicators)
+        self.out.report.indicators.append(ind)
+        for role, c in self.cols.items():
+            if role in ("name", "target", "actual", "weight", "score", "deviation", "level1", "level2"):
+                self.out.note(f"indicators[{i}].{role}", grid.provenance(r, c, "自评表 绩效指标行"))
+
+    def _is_total(self, grid: Grid, r: int) -> bool:
+        first = next((grid.key(r, c) for c in grid.distinct(r) if grid.key(r, c)), "")
+        return bool(_TOTAL_ROW.match(first))
+
+    def _read_total(self, grid: Grid, r: int) -> None:
+        c = self.cols.get("score") if self.cols else None
+        value = numbers.number(grid.raw(r, c)) if c is not None else None
+        if value is None:
+            figures = [(cc, numbers.number(grid.raw(r, cc))) for cc in grid.distinct(r)]
+            figures = [(cc, v) for cc, v in figures if v is not None]
+            c, value = figures[-1] if figures else (None, None)
+        if value is not None:
+            self.out.put("total_score", Found(value, grid.provenance(r, c, "自评表 总分行")))
+
+
+def _with_unit(value: str, unit: str) -> str | None:
+    if not value:
+        return None
+    if unit and not value.endswith(unit) and re.search(r"\d$", value):
+        return value + unit
+    return value

@@ -1,0 +1,89 @@
+"""The intermediate document every input backend produces: ordered blocks of text and tables.
+
+Every backend (`text`, `docx`, `pdf`, `ocr`, `xlsx`, `office`) returns one `SourceDocument`, so the
+extract stage never needs to know which format a report came in.  Tables are sparse lists of cells
+with row/column spans (like a Word or Excel grid); `Table.grid()` expands them into a dense grid in
+which every covered position points at the cell that covers it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "table"]
+
+
+@dataclass(slots=True)
+class Cell:
+    """One table cell; `row`/`col` are its top-left grid position."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(slots=True)
+class Table:
+    """A table as a list of cells with spans; `page` is 1-based where known."""
+
+    cells: list[Cell]
+    page: int | None = None
+
+    @property
+    def n_rows(self) -> int:
+        return max((c.row + c.rowspan for c in self.cells), default=0)
+
+    @property
+    def n_cols(self) -> int:
+        return max((c.col + c.colspan for c in self.cells), default=0)
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Dense grid: position (r, c) holds the cell covering it, or None where nothing does."""
+        grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for cell in self.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    grid[r][c] = cell
+        return grid
+
+    def rows(self) -> list[list[Cell]]:
+        """Cells grouped by the row they start in, left to right (merged continuations omitted)."""
+        out: list[list[Cell]] = [[] for _ in range(self.n_rows)]
+        for cell in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            out[cell.row].append(cell)
+        return out
+
+    @classmethod
+    def from_rows(cls, rows: list[list[str]], page: int | None = None) -> Table:
+        """A table from plain rows of cell texts, every cell unmerged."""
+        cells = [Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row)]
+        return cls(cells, page)
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading, a paragraph or a table, in reading order."""
+
+    kind: BlockKind
+    text: str = ""
+    table: Table | None = None
+    page: int | None = None
+    level: int | None = None  # heading level where the format says it
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """What a backend read: the blocks in order, plus notes on anything it had to work around."""
+
+    path: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def tables(self) -> list[tuple[int, Table]]:
+        """(block index, table) for every table block."""
+        return [(i, b.table) for i, b in enumerate(self.blocks) if b.table is not None]

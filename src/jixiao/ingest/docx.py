@@ -1,0 +1,226 @@
+"""Word .docx backend: walks word/document.xml with lxml into headings, paragraphs and tables."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from jixiao.errors import InputError
+from jixiao.ingest.document import Block, Cell, SourceDocument, Table
+from jixiao.ingest.safety import ZIP_ERRORS, CORRUPT, check_zip, parse_xml, read_member
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+# Only paragraph styles can make headings; a styles.xml is mostly table and latent styles, so the
+# paragraph styles are cut out with their root's namespace declarations before parsing.
+STYLES_ROOT = re.compile(rb"<((?:\w+:)?)styles\b[^>]*>")
+PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"']).*?</%sstyle>"
+# Visible-text elements of a paragraph, walked in document order.
+TEXT_TAGS = (W + "t", W + "tab", W + "br", W + "cr", W + "lastRenderedPageBreak", W + "noBreakHyphen")
+WRAPPERS = (W + "sdt", W + "customXml", W + "sdtContent", W + "ins", W + "moveTo")
+
+
+@dataclass(slots=True)
+class _State:
+    """What the walk carries along: heading styles, text boxes by anchor paragraph, page counting."""
+
+    heading_styles: dict[str, int]
+    boxes: dict[etree._Element, list[etree._Element]]
+    rendered_breaks: bool
+    counts_pages: bool
+    page: int = 1
+
+
+def read(path: Path) -> SourceDocument:
+    """Read a .docx file (body only; headers and footers are ignored)."""
+    check_zip(path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if "word/document.xml" not in names:
+                raise InputError(str(path), "不是 Word 文档：缺少 word/document.xml")
+            body_xml = read_member(z, "word/document.xml", path)
+            styles_xml = read_member(z, "word/styles.xml", path) if "word/styles.xml" in names else b""
+    except ZIP_ERRORS:
+        raise InputError(str(path), CORRUPT) from None
+    root = parse_xml(body_xml, path)
+    body = root.find(W + "body")
+    if body is None:
+        raise InputError(str(path), "Word 文档缺少正文（w:body）")
+    state = _new_state(root, _heading_styles(styles_xml, path))
+    blocks = _blocks(body, state)
+    return SourceDocument(str(path), "docx", blocks, pages=state.page if state.counts_pages else None)
+
+
+def _prune(root: etree._Element) -> dict[etree._Element, list[etree._Element]]:
+    """Drop deleted text and unused alternates; detach text boxes, keyed by their anchor paragraph."""
+    for el in list(root.iter(W + "del", W + "moveFrom")):
+        el.getparent().remove(el)
+    for ac in list(root.iter(MC + "AlternateContent")):
+        branches = [c for c in ac if c.tag in (MC + "Choice", MC + "Fallback")]
+        for extra in branches[1:]:
+            ac.remove(extra)
+    boxes: dict[etree._Element, list[etree._Element]] = {}
+    for box in list(root.iter(W + "txbxContent")):
+        anchor = next(box.iterancestors(W + "p"), None)
+        box.getparent().remove(box)
+        if anchor is not None:
+            boxes.setdefault(anchor, []).append(box)
+    return boxes
+
+
+def _new_state(root: etree._Element, heading_styles: dict[str, int]) -> _State:
+    boxes = _prune(root)
+    rendered = next(root.iter(W + "lastRenderedPageBreak"), None) is not None
+    explicit = any(br.get(W + "type") == "page" for br in root.iter(W + "br"))
+    explicit = explicit or next(root.iter(W + "pageBreakBefore"), None) is not None
+    return _State(heading_styles, boxes, rendered, rendered or explicit)
+
+
+def _heading_styles(styles_xml: bytes, path: Path) -> dict[str, int]:
+    """Style id -> heading level, from the style's id, its name or its outline level."""
+    root = STYLES_ROOT.search(styles_xml)
+    if root is None:
+        return {}
+    prefix = re.escape(root.group(1))
+    kept = b"".join(re.findall(PARAGRAPH_STYLE % (prefix, prefix), styles_xml, re.DOTALL))
+    styles = parse_xml(root.group(0) + kept + b"</" + root.group(1) + b"styles>", path)
+    out: dict[str, int] = {}
+    for style in styles.iter(W + "style"):
+        if style.get(W + "type") != "paragraph":
+            continue
+        sid = style.get(W + "styleId") or ""
+        name_el = style.find(W + "name")
+        name = name_el.get(W + "val", "") if name_el is not None else ""
+        level = _level_from_name(sid) or _level_from_name(name) or _outline_level(style.find(W + "pPr"))
+        if level:
+            out[sid] = level
+    return out
+
+
+def _level_from_name(name: str) -> int | None:
+    m = HEADING_NAME.match(name.strip())
+    return int(m.group(1)) if m and m.group(1) != "0" else None
+
+
+def _outline_level(ppr: etree._Element | None) -> int | None:
+    el = ppr.find(W + "outlineLvl") if ppr is not None else None
+    if el is None:
+        return None
+    val = el.get(W + "val", "")
+    return int(val) + 1 if val.isdigit() and int(val) < 9 else None
+
+
+def _blocks(container: etree._Element, state: _State, in_cell: bool = False) -> list[Block]:
+    """The blocks of a body, cell or text box, in document order (no headings inside a cell)."""
+    out: list[Block] = []
+    for child in container:
+        tag = child.tag
+        if tag == W + "p":
+            out.extend(_paragraph(child, state, in_cell))
+        elif tag == W + "tbl":
+            out.extend(_table(child, state))
+        elif tag in WRAPPERS or tag in (MC + "AlternateContent", MC + "Choice", MC + "Fallback"):
+            out.extend(_blocks(child, state, in_cell))
+    return out
+
+
+def _paragraph(p: etree._Element, state: _State, in_cell: bool) -> list[Block]:
+    """The paragraph's own block (if it has text), then the blocks of the text boxes anchored in it."""
+    if state.counts_pages and not state.rendered_breaks and p.find(f"{W}pPr/{W}pageBreakBefore") is not None:
+        state.page += 1
+    text, page = _text(p, state)
+    page = page if state.counts_pages else None
+    blocks = []
+    if text.strip():
+        blocks.append(Block("paragraph", text, page=page) if in_cell else _para_block(p, text, page, state))
+    for box in state.boxes.get(p, ()):
+        blocks.extend(_blocks(box, state, in_cell))
+    return blocks
+
+
+def _text(p: etree._Element, state: _State) -> tuple[str, int]:
+    """The paragraph's visible text and the page its first text is on, counting page breaks."""
+    parts: list[str] = []
+    page = 0
+    for el in p.iter(TEXT_TAGS):
+        tag = el.tag
+        if tag == W + "t":
+            if el.text:
+                page = page or state.page
+                parts.append(el.text)
+        elif tag == W + "tab":
+            if el.getparent().tag != W + "tabs":  # not a tab stop definition
+                parts.append("\t")
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+        elif tag == W + "lastRenderedPageBreak" or el.get(W + "type") == "page":
+            state.page += tag == W + "lastRenderedPageBreak" or not state.rendered_breaks
+        else:
+            parts.append("\n")
+    return "".join(parts), page or state.page
+
+
+def _para_block(p: etree._Element, text: str, page: int | None, state: _State) -> Block:
+    ppr = p.find(W + "pPr")
+    style = ppr.find(W + "pStyle") if ppr is not None else None
+    level = state.heading_styles.get(style.get(W + "val", "")) if style is not None else None
+    level = _outline_level(ppr) or level
+    if level:
+        return Block("heading", text, page=page, level=level)
+    return Block("paragraph", text, page=page)
+
+
+def _table(tbl: etree._Element, state: _State) -> list[Block]:
+    """The table block, followed by the blocks of any tables nested in its cells."""
+    page = state.page if state.counts_pages else None
+    cells: list[Cell] = []
+    nested: list[Block] = []
+    open_merges: dict[int, Cell] = {}
+    for r, tr in enumerate(_children(tbl, W + "tr")):
+        col = _int_prop(tr.find(W + "trPr"), "gridBefore", 0)
+        for tc in _children(tr, W + "tc"):
+            tcpr = tc.find(W + "tcPr")
+            span = max(_int_prop(tcpr, "gridSpan", 1), 1)
+            inner = _blocks(tc, state, in_cell=True)
+            nested.extend(b for b in inner if b.kind == "table")
+            merge = _vmerge(tcpr)
+            prev = open_merges.get(col)
+            if merge == "continue" and prev is not None and prev.colspan == span and prev.row + prev.rowspan == r:
+                prev.rowspan = r - prev.row + 1
+            else:
+                text = "\n".join(b.text for b in inner if b.kind != "table")
+                cell = Cell(text, r, col, 1, span)
+                cells.append(cell)
+                open_merges[col] = cell
+            col += span
+    return [Block("table", table=Table(cells, page), page=page), *nested]
+
+
+def _children(el: etree._Element, tag: str) -> list[etree._Element]:
+    """Direct children with `tag`, looking through content controls and custom XML wrappers."""
+    out: list[etree._Element] = []
+    for child in el:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+            out.extend(_children(child, tag))
+    return out
+
+
+def _int_prop(props: etree._Element | None, name: str, default: int) -> int:
+    el = props.find(W + name) if props is not None else None
+    val = el.get(W + "val", "") if el is not None else ""
+    return int(val) if val.isdigit() else default
+
+
+def _vmerge(tcpr: etree._Element | None) -> str | None:
+    el = tcpr.find(W + "vMerge") if tcpr is not None else None
+    if el is None:
+        return None
+    return "restart" if el.get(W + "val") == "restart" else "continue"

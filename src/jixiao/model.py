@@ -1,0 +1,198 @@
+"""The `Report` model: the contract between ingest, extract, scoring, audit, render and store.
+
+Money is `Decimal` in 万元 (a document in 元 is divided by 10,000 exactly, never rounded); a
+percentage is a `Decimal` percent number (72.67 means 72.67 %).  In JSON both are written as
+numbers: a `Decimal` of up to 15 significant digits prints exactly as its shortest float form.
+Every extracted value has an entry in `Report.provenance`, keyed by its JSON path
+("budget.initial", "indicators[3].score"), saying where in the source document it was read.
+This module imports no format, web or database library.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+
+def _json_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Amount = Annotated[Decimal, PlainSerializer(_json_number, when_used="json")]
+"""An amount of money in 万元."""
+
+Number = Annotated[Decimal, PlainSerializer(_json_number, when_used="json")]
+"""A score, weight or percent number."""
+
+ReportKind = Literal["self_evaluation", "external_evaluation"]
+Framework = Literal["output_outcome_satisfaction", "input_process_output_outcome", "duty_efficiency", "none"]
+Grade = Literal["优", "良", "中", "差"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Location(_Model):
+    """Where a value sits in the intermediate document (block = index into its blocks)."""
+
+    block: int | None = None
+    row: int | None = None
+    col: int | None = None
+    start: int | None = None  # character span in the block's text
+    end: int | None = None
+    page: int | None = None
+
+    def describe(self) -> str:
+        """A short Chinese description: 第 3 页 第 12 块 表格第 4 行第 2 列."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"第 {self.page} 页")
+        if self.block is not None:
+            parts.append(f"第 {self.block + 1} 块")
+        if self.row is not None:
+            parts.append(f"表格第 {self.row + 1} 行第 {(self.col or 0) + 1} 列")
+        elif self.start is not None:
+            parts.append(f"字符 {self.start}–{self.end}")
+        return " ".join(parts)
+
+
+class Provenance(_Model):
+    """The source of one value: its location, the text it was read from and the rule that read it."""
+
+    location: Location
+    text: str
+    method: str
+
+
+class Measure(_Model):
+    """A parsed target or actual value, e.g. "≥1 次/月" → comparator ≥, value 1, unit 次/月."""
+
+    comparator: Literal["≥", "≤", "=", ">", "<"] | None = None
+    value: Number | None = None
+    unit: str | None = None
+    is_percent: bool = False
+    qualitative: bool = False
+
+
+class Unit(_Model):
+    """The budget unit (预算单位) and the budget year the report evaluates."""
+
+    name: str | None = None
+    year: int | None = None
+
+
+class Staffing(_Model):
+    """财政供养人员: 编制数 (authorized) and 实际在职人数 (actual)."""
+
+    authorized: int | None = None
+    actual: int | None = None
+
+
+class Budget(_Model):
+    """年度预算申请: 年初预算数, 全年预算数 (调整后), 全年执行数, 执行率 (percent) and its score."""
+
+    initial: Amount | None = None
+    full_year: Amount | None = None
+    executed: Amount | None = None
+    execution_rate: Number | None = None
+    execution_weight: Number | None = None
+    execution_score: Number | None = None
+    by_source: dict[str, Amount] = Field(default_factory=dict)
+    """按收入性质分: 一般公共预算, 政府性基金拨款, 纳入专户管理的非税收入拨款, 其他资金."""
+
+
+class Spending(_Model):
+    """按支出性质分: 基本支出 and 项目支出."""
+
+    basic: Amount | None = None
+    project: Amount | None = None
+
+
+class ThreeYear(_Model):
+    """A row of the 基础数据表: (Y-1)年决算数, Y年预算数, Y年决算数."""
+
+    prior_actual: Amount | None = None
+    budget: Amount | None = None
+    actual: Amount | None = None
+
+
+class DataRow(ThreeYear):
+    """A labelled row of the 基础数据表 (a 三公经费 item, a project, a 公用经费 item …)."""
+
+    label: str
+    section: str
+
+
+class ThreePublic(ThreeYear):
+    """三公经费 totals (公务用车购置和运行维护 + 因公出国（境） + 公务接待)."""
+
+
+class Indicator(_Model):
+    """One 三级指标 row of the 自评表."""
+
+    level1: str | None = None
+    level2: str | None = None
+    name: str
+    target: str | None = None
+    actual: str | None = None
+    weight: Number | None = None
+    score: Number | None = None
+    deviation: str | None = None
+    target_measure: Measure | None = None
+    actual_measure: Measure | None = None
+
+
+class Level1Summary(_Model):
+    """A level-one group's stated weight and score (一级指标 | 分值 | 得分)."""
+
+    name: str
+    weight: Number | None = None
+    score: Number | None = None
+
+
+class Goal(_Model):
+    """年度总体目标: 预期目标 and 实际完成情况."""
+
+    expected: str | None = None
+    achieved: str | None = None
+
+
+class Section(_Model):
+    """A heading of the report outline and the block it starts at."""
+
+    title: str
+    level: int
+    block: int
+
+
+class Report(_Model):
+    """A 部门整体支出绩效（自）评价报告 as read from one file."""
+
+    source: str
+    format: str
+    unit: Unit = Field(default_factory=Unit)
+    report_kind: ReportKind = "self_evaluation"
+    framework: Framework = "none"
+    money_unit_in_doc: str | None = None
+    staffing: Staffing = Field(default_factory=Staffing)
+    budget: Budget = Field(default_factory=Budget)
+    spending: Spending = Field(default_factory=Spending)
+    three_public: ThreePublic = Field(default_factory=ThreePublic)
+    basic_data: list[DataRow] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    level1_weights: dict[str, Number] = Field(default_factory=dict)
+    """Weights written in the 自评表's level-one cells, e.g. "产出指标(50分)"."""
+    level1_summary: list[Level1Summary] = Field(default_factory=list)
+    total_score: Number | None = None
+    grade: Grade | None = None
+    problems: list[str] = Field(default_factory=list)
+    measures: list[str] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    has_basic_data_table: bool = False
+    has_self_eval_table: bool = False
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Terminal views of documents and reports (rich), used by the CLI."""
