@@ -25,6 +25,7 @@ _DOLLARS = re.compile(r"\$([^$\n]{0,80})\$")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"，。、；：！？（）《》“”‘’【】"
 _SPACE_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000\u00a0]+|[ \u3000\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
+_WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _SPLIT_NUMBER = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?:\.\d+)?\s*(?:万元|元|亿元))")
 _COMPARATOR_WORDS = [("＞＝", "≥"), (">=", "≥"), ("＜＝", "≤"), ("<=", "≤"), ("≧", "≥"), ("≦", "≤")]
 _NOISE = re.compile(r"\[bookmark: [^\]]*\]|[\u200b\u200c\u200d\ufeff]")
@@ -43,6 +44,7 @@ def clean(text: str | None) -> str:
         s = s.replace(a, b)
     s = _SPACE_CJK.sub("", s)
     s = _SPLIT_NUMBER.sub("", s)
+    s = _WIDE_THOUSANDS.sub(",", s)
     return _WS.sub(" ", s).strip()
 
 
