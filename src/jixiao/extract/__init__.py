@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract import basic_data, framework, narrative, sections, self_eval_table, summary_table
+from jixiao.extract import basic_data, framework, narrative, numbers, sections, self_eval_table, summary_table
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
@@ -18,7 +18,7 @@ def extract(doc: SourceDocument) -> Report:
     out = Collector(report)
     grids = [Grid.of(i, t) for i, t in doc.tables()]
     _read_forms(grids, out)
-    _read_unit_from_forms(grids, out)
+    _read_labelled_cells(grids, out)
     _read_prose(doc, out)
     _classify(doc, report)
     return report
@@ -51,15 +51,25 @@ def _read_forms(grids: list[Grid], out: Collector) -> None:
         out.put("grade", narrative.grade(paras))
 
 
-def _read_unit_from_forms(grids: list[Grid], out: Collector) -> None:
-    for pattern in (r"^预算单位名称", r"^(单位名称|填报单位|部门名称|单位)[:：]?$"):
+FORM_LABELS = [
+    ("unit.name", r"^预算单位名称"),
+    ("unit.name", r"^(单位名称|填报单位|部门名称|单位|部门（单位）名称)[:：]?$"),
+    ("grade", r"^(评价|自评|综合评价)?(等级|等次|结果等级)[:：]?$"),
+    ("total_score", r"^(自评|评价|综合)?(总得分|得分合计|综合得分|自评得分)[:：]?$"),
+]
+
+
+def _read_labelled_cells(grids: list[Grid], out: Collector) -> None:
+    """Values in the cell right of a label cell: 预算单位名称 | X, 评价等级 | 优, 自评得分 | 92."""
+    for path, pattern in FORM_LABELS:
         for grid in grids:
             hit = grid.find(pattern)
-            if hit is None:
+            c = grid.right_of(*hit) if hit else None
+            if c is None:
                 continue
-            c = grid.right_of(*hit)
-            if c is not None:
-                out.put("unit.name", Found(grid.text(hit[0], c), grid.provenance(hit[0], c, "表格 单位名称")))
+            text = grid.text(hit[0], c)
+            value = text if path == "unit.name" else narrative.GRADES.get(text) if path == "grade" else numbers.number(text)
+            out.put(path, Found(value, grid.provenance(hit[0], c, f"表格 {grid.key(*hit)}")) if value else None)
 
 
 def _read_prose(doc: SourceDocument, out: Collector) -> None:

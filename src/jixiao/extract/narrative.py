@@ -20,7 +20,7 @@ from jixiao.ingest.document import SourceDocument
 from jixiao.model import Location, Provenance
 
 NUM = r"(\d[\d,]*(?:\.\d+)?)"
-ORG_SUFFIX = r"(?:人民政府|街道办事处|办事处|委员会|管理局|局|中心|医院|学校|院|所|站|队|馆|处|室|会|社)"
+ORG_SUFFIX = r"(?:人民政府|街道办事处|办事处|委员会|管理局|局|中心|卫生院|医院|中学|小学|学校|幼儿园|党校|院|所|站|队|馆|处|办公室|室|联合会|会|社|部)"
 _ORG_AT_START = re.compile(rf"^([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
 _TITLE = re.compile(r"(部门整体支出|整体支出|绩效(自评|评价)|自评报告|评价报告)")
 
@@ -92,7 +92,7 @@ def year(paras: list[Paragraph]) -> Found | None:
 
 def staffing_authorized(paras: list[Paragraph]) -> Found | None:
     """编制数: a stated total ('编制人数114人', '人员编制共计75人'), else 行政编制 + 事业编制."""
-    for p, m in _search(paras, r"编制(?:人数|数|人员)?(?:共计|合计|总数|为|共|总计)?\s*(\d+)\s*(?:人|名)"):
+    for p, m in _search(paras, r"编制(?:人数|数|人员)?(?:共计|合计|总数|为|共|总计|核定)?\s*(\d+)\s*(?:人|名|个)"):
         if not re.search(r"(行政|事业|工勤)$", p.text[: m.start()]):
             return _found(int(m.group(1)), p, m, "正文 编制人数", 1)
     for p in paras:
@@ -112,43 +112,42 @@ def staffing_actual(paras: list[Paragraph]) -> Found | None:
 
 
 _INITIAL = re.compile(r"年初(预算|批复)")
-_EXECUTED = re.compile(r"(实际执行|实际支出|实际到位|到位资金|执行数|支出决算|决算数|总支出|累计支出|完成支出|已支付|实际使用|支出合计|实际拨付)")
+_EXECUTED = re.compile(r"(全年支出|本年支出|年度支出|实际完成|完成数|实际执行|实际支出|实际到位|到位资金|执行数|支出决算|决算数|总支出|累计支出|完成支出|已支付|实际使用|支出合计|实际拨付)")
 _FULL_YEAR = re.compile(r"(调整后预算|全年预算|总预算|预算总额|预算数|预算|安排)")
 
 
 def budget(paras: list[Paragraph], money_unit: str) -> dict[str, Found]:
-    """年初预算 / 全年预算 / 执行数 / 执行率 from the sentence that states the execution rate."""
+    """年初预算 / 全年预算 / 执行数 / 执行率 from the paragraph that states the (预算/资金) execution rate."""
     for p in paras:
-        for sentence, offset in _sentences(p.text):
-            rate = re.search(rf"执行率\s*(?:为|达到|达|是|:)?\s*{NUM}\s*%", sentence)
-            if rate:
-                return _budget_sentence(p, sentence, offset, rate, money_unit)
+        rate = re.search(rf"执行率\s*(?:为|达到|达|是|:)?\s*{NUM}\s*%", p.text)
+        if rate and not re.search(r"(项目|专项)[^，。；]{0,12}执行率", p.text[max(0, rate.start() - 16): rate.end()]):
+            end = re.compile(r"[。；;!?！？]|$").search(p.text, rate.end()).end()
+            return _budget_statement(p, p.text[:end], rate)
     return {}
 
 
-def _sentences(text: str) -> Iterator[tuple[str, int]]:
-    start = 0
-    for m in re.finditer(r"[。；;!?！？]", text):
-        yield text[start: m.end()], start
-        start = m.end()
-    if start < len(text):
-        yield text[start:], start
-
-
-def _budget_sentence(p: Paragraph, sentence: str, offset: int, rate: re.Match, money_unit: str) -> dict[str, Found]:
+def _budget_statement(p: Paragraph, text: str, rate: re.Match) -> dict[str, Found]:
     out: dict[str, Found] = {}
-    loc = Location(block=p.block, start=offset + rate.start(1), end=offset + rate.end(), page=p.page)
+    loc = Location(block=p.block, start=rate.start(1), end=rate.end(), page=p.page)
     out["execution_rate"] = Found(numbers.to_decimal(rate.group(1)), Provenance(location=loc, text=rate.group(0), method="正文 执行率"))
     last = 0
-    for m in re.finditer(rf"{NUM}\s*(亿元|万元|元)", sentence):
-        label = re.split(r"[，,：:（(]", sentence[last: m.start()])[-1]
+    for m in re.finditer(rf"{NUM}\s*(亿元|万元|元)", text):
+        label = re.split(r"[，,：:（(。；]", text[last: m.start()])[-1]
         last = m.end()
-        role = "initial" if _INITIAL.search(label) else "executed" if _EXECUTED.search(label) else "full_year" if _FULL_YEAR.search(label) else None
+        role = _budget_role(label)
         if role and role not in out:
             value = numbers.wan(numbers.to_decimal(m.group(1)), m.group(2))
-            loc = Location(block=p.block, start=offset + m.start(), end=offset + m.end(), page=p.page)
+            loc = Location(block=p.block, start=m.start(), end=m.end(), page=p.page)
             out[role] = Found(value, Provenance(location=loc, text=label + m.group(0), method=f"正文 {label}"))
     return out
+
+
+def _budget_role(label: str) -> str | None:
+    if re.search(r"^(其中)?(基本支出|项目支出|人员经费|公用经费|工资福利|商品和服务)|三公", label.strip()):
+        return None
+    if _INITIAL.search(label):
+        return "initial"
+    return "executed" if _EXECUTED.search(label) else "full_year" if _FULL_YEAR.search(label) else None
 
 
 def spending(paras: list[Paragraph], label: str) -> Found | None:

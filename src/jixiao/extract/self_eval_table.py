@@ -95,8 +95,11 @@ def _put_budget_value(grid: Grid, out: Collector, r: int, c: int, role: str, uni
 
 
 def read_splits(grid: Grid, out: Collector, unit: str) -> None:
-    """按收入性质分 / 按支出性质分: 'label：figure' inside a cell, or a label cell and a figure cell."""
-    for r in range(grid.n_rows):
+    """按收入性质分 / 按支出性质分: 'label：figure' in a cell, or label and figure cells, above the goals."""
+    header = _indicator_header(grid)
+    goals = grid.find(r"^(预期目标|年度总体目标)")
+    end = min(header[0] if header else grid.n_rows, goals[0] if goals else grid.n_rows)
+    for r in range(end):
         for c in grid.distinct(r):
             for label, value, where in _label_values(grid, r, c):
                 _put_split(out, label, numbers.wan(value, unit), grid.provenance(*where, "自评表 收支结构"))
