@@ -160,6 +160,25 @@ class Goal(_Model):
     achieved: str | None = None
 
 
+class Statement(_Model):
+    """A figure stated in the prose, kept for cross-checks: '基本支出2998.29万元，占82.84%'.
+
+    kind: amount (万元), share (a part's percent of a whole), change (比上年增减), score (分),
+    rate (a percent such as 执行率).  `whole` is the amount the share refers to when the
+    sentence names it ("其中" after a total, or "占本年支出"), else None.
+    """
+
+    kind: Literal["amount", "share", "change", "score", "rate"]
+    label: str
+    value: Number
+    unit: str
+    whole: Number | None = None
+    whole_label: str | None = None
+    direction: Literal["增加", "减少", "持平"] | None = None
+    text: str
+    location: Location
+
+
 class Section(_Model):
     """A heading of the report outline and the block it starts at."""
 
@@ -189,6 +208,7 @@ class Report(_Model):
     level1_summary: list[Level1Summary] = Field(default_factory=list)
     total_score: Number | None = None
     grade: Grade | None = None
+    statements: list[Statement] = Field(default_factory=list)
     problems: list[str] = Field(default_factory=list)
     measures: list[str] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract import basic_data, framework, narrative, numbers, sections, self_eval_table, summary_table
+from jixiao.extract import basic_data, framework, narrative, numbers, sections, self_eval_table, statements, summary_table
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
@@ -87,6 +87,7 @@ def _read_prose(doc: SourceDocument, out: Collector) -> None:
     out.put("three_public.actual", narrative.three_public_actual(paras))
     out.put("total_score", narrative.total_score(paras))
     out.put("grade", narrative.grade(paras))
+    out.report.statements = statements.statements(paras)
     if not out.report.level1_summary:
         for name, score, found in narrative.level1_scores(paras):
             out.report.level1_summary.append(Level1Summary(name=name, score=score))

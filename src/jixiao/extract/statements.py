@@ -1,0 +1,100 @@
+"""Figures stated in the prose, with their labels, for the auditor's cross-checks.
+
+'2024年度基本支出3019.17万元，其中：工资福利支出1911.88万元，占63.32%' gives two amounts and a
+share whose whole is the amount before 其中; '比2023年减少1.05万元' a change of the amount before
+it; '履职效能指标得分为49.37分' a score; '预算执行率为94.98%' a rate.  Nothing is judged here.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.extract import numbers
+from jixiao.extract.narrative import NUM, Paragraph
+from jixiao.model import Location, Statement
+
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_AMOUNT = re.compile(rf"{NUM}\s*(亿元|万元|元)")
+_SHARE = re.compile(rf"\s*[，,]?\s*(?:占|占比|约占)([\u4e00-\u9fa5“”\"]{{0,12}}?)(?:的|比重|比例|为)?\s*{NUM}\s*%")
+_CHANGE = re.compile(rf"(?:比|较|与)(上年|上一年|去年|同期|上年度|20\d{{2}}\s*年(?:度)?)(?:相比|同比)?\s*(增加|减少|增长|下降|节约|节省|上升|持平)(?:了)?\s*(?:{NUM}\s*(万元|元|%|个百分点)?)?")
+_SCORE = re.compile(rf"([\u4e00-\u9fa5]{{2,16}}?)(?:指标)?(?:自评)?(?:合计)?得分(?:为|是|:)?\s*{NUM}\s*分")
+_RATE = re.compile(rf"([\u4e00-\u9fa5“”\"]{{2,16}}?率|完成预算的)\s*(?:为|达到|达|是|:)?\s*(?:了)?\s*{NUM}\s*%")
+_LABEL_CUT = re.compile(r"[，,：:、。；;（）()]|其中")
+_FILLER = re.compile(r"(为|是|共计|合计|总计|共|达到|达|约|了|的)$")
+_DIRECTIONS = {"增加": "增加", "增长": "增加", "上升": "增加", "减少": "减少", "下降": "减少", "节约": "减少", "节省": "减少", "持平": "持平"}
+
+
+def statements(paras: list[Paragraph]) -> list[Statement]:
+    out: list[Statement] = []
+    for p in paras:
+        for m in _SENTENCE.finditer(p.text):
+            out.extend(_sentence_statements(p, m.group(0), m.start()))
+    return out
+
+
+def _loc(p: Paragraph, start: int, end: int) -> Location:
+    return Location(block=p.block, start=start, end=end, page=p.page)
+
+
+_SUBJECT_PREFIX = re.compile(r"^(\d{4}\s*)?(年度?|本年度?|全年)?((我|本)(镇|乡|街道|单位|部门|局|项目)?)?")
+
+
+def _label(before: str) -> str:
+    label = re.sub(r"[“”\"‘’']", "", _LABEL_CUT.split(before)[-1].strip())
+    return _FILLER.sub("", _SUBJECT_PREFIX.sub("", label)).strip()
+
+
+def _sentence_statements(p: Paragraph, sentence: str, offset: int) -> list[Statement]:
+    out: list[Statement] = []
+    whole: tuple[Decimal, str] | None = None
+    qishi = sentence.find("其中")
+    last = 0
+    for m in _AMOUNT.finditer(sentence):
+        label = _label(sentence[last: m.start()])
+        value = numbers.wan(numbers.to_decimal(m.group(1)), m.group(2))
+        last = m.end()
+        if not label or re.search(r"(比|较).{0,8}(增加|减少|增长|下降|节约|节省|上升)$", label):
+            continue
+        out.append(Statement(kind="amount", label=label, value=value, unit="万元", text=sentence.strip(), location=_loc(p, offset + m.start(), offset + m.end())))
+        if 0 <= qishi and m.start() < qishi and whole is None:
+            whole = (value, label)
+        share = _SHARE.match(sentence, m.end())
+        if share:
+            out.append(_share(p, sentence, offset, share, label, whole if m.start() > qishi >= 0 else None))
+            last = share.end()
+    out += [_change(p, sentence, offset, m, out) for m in _CHANGE.finditer(sentence)]
+    out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)]
+    out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)]
+    return out
+
+
+def _share(p, sentence, offset, m, label, whole) -> Statement:
+    whole_label = m.group(1).strip("“”\"") or None
+    return Statement(
+        kind="share", label=label, value=numbers.to_decimal(m.group(2)), unit="%",
+        whole=whole[0] if whole and not whole_label else None,
+        whole_label=whole_label or (whole[1] if whole else None),
+        text=sentence.strip(), location=_loc(p, offset + m.start(), offset + m.end()),
+    )
+
+
+def _change(p, sentence, offset, m, before: list[Statement]) -> Statement:
+    """A change; `label`/`whole` are the label and value of the amount stated just before it."""
+    current = next((s for s in reversed(before) if s.kind == "amount" and s.location.start < offset + m.start()), None)
+    value = numbers.to_decimal(m.group(3)) if m.group(3) else Decimal(0)
+    unit = m.group(4) or ("万元" if m.group(3) else "")
+    if unit == "元":
+        value, unit = numbers.wan(value, "元"), "万元"
+    return Statement(
+        kind="change", label=current.label if current else "", value=value, unit=unit,
+        whole=current.value if current else None, whole_label=m.group(1),
+        direction=_DIRECTIONS[m.group(2)], text=sentence.strip(), location=_loc(p, offset + m.start(), offset + m.end()),
+    )
+
+
+def _simple(p, sentence, offset, m, kind: str, unit: str) -> Statement:
+    return Statement(
+        kind=kind, label=_label(m.group(1)) or m.group(1), value=numbers.to_decimal(m.group(2)), unit=unit,
+        text=sentence.strip(), location=_loc(p, offset + m.start(), offset + m.end()),
+    )
