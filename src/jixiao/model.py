@@ -89,6 +89,8 @@ class Staffing(_Model):
 
     authorized: int | None = None
     actual: int | None = None
+    control_rate: Number | None = None
+    """控制率 as the form states it (percent)."""
 
 
 class Budget(_Model):
@@ -209,6 +211,8 @@ class Report(_Model):
     total_score: Number | None = None
     grade: Grade | None = None
     statements: list[Statement] = Field(default_factory=list)
+    prose_values: dict[str, Number | int | str] = Field(default_factory=dict)
+    """Key figures as the prose states them (by JSON path), even where a form supplied the value."""
     problems: list[str] = Field(default_factory=list)
     measures: list[str] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)

@@ -24,16 +24,19 @@ def extract(doc: SourceDocument) -> Report:
     return report
 
 
-def money_unit(grid: Grid) -> str:
-    """'元' when a table declares its amounts in 元 (单位：元, (元)), else 万元."""
-    text = "".join(grid.row_text(r) for r in range(min(grid.n_rows, 6)))
-    return "元" if re.search(r"(单位[:：]?元|[（(]元[）)])", text) else "万元"
+def money_unit(grid: Grid) -> str | None:
+    """The unit a table declares for its amounts ('元' or '万元'), or None when it declares none."""
+    text = "".join(grid.row_text(r) for r in range(min(grid.n_rows, 8)))
+    if re.search(r"(单位[:：]?元|[（(]元[）)])", text):
+        return "元"
+    return "万元" if "万元" in text else None
 
 
 def _read_forms(grids: list[Grid], out: Collector) -> None:
     indicators = self_eval_table.IndicatorReader(out)
+    unit = "万元"
     for grid in grids:
-        unit = money_unit(grid)
+        unit = money_unit(grid) or unit  # a table continued or nested keeps the unit declared before it
         if basic_data.is_basic_data_table(grid):
             out.report.has_basic_data_table = True
             basic_data.read_staffing(grid, out)
@@ -78,15 +81,16 @@ def _read_prose(doc: SourceDocument, out: Collector) -> None:
     out.report.money_unit_in_doc = unit
     out.put("unit.name", narrative.unit_name(paras))
     out.put("unit.year", _year_from_forms(doc) or narrative.year(paras))
-    out.put("staffing.authorized", narrative.staffing_authorized(paras))
-    out.put("staffing.actual", narrative.staffing_actual(paras))
+    out.prose("staffing.authorized", narrative.staffing_authorized(paras))
+    out.prose("staffing.actual", narrative.staffing_actual(paras))
     for role, found in narrative.budget(paras, unit).items():
-        out.put(f"budget.{role}", found)
-    out.put("spending.basic", narrative.spending(paras, "基本支出"))
-    out.put("spending.project", narrative.spending(paras, "项目支出"))
-    out.put("three_public.actual", narrative.three_public_actual(paras))
-    out.put("total_score", narrative.total_score(paras))
-    out.put("grade", narrative.grade(paras))
+        out.prose(f"budget.{role}", found)
+    out.prose("spending.basic", narrative.spending(paras, "基本支出"))
+    out.prose("spending.project", narrative.spending(paras, "项目支出"))
+    for role, found in narrative.three_public(paras).items():
+        out.prose(f"three_public.{role}", found)
+    out.prose("total_score", narrative.total_score(paras))
+    out.prose("grade", narrative.grade(paras))
     out.report.statements = statements.statements(paras)
     if not out.report.level1_summary:
         for name, score, found in narrative.level1_scores(paras):

@@ -36,14 +36,16 @@ def read_staffing(grid: Grid, out: Collector) -> None:
     if hit is None:
         return
     r0, _ = hit
-    roles = {"authorized": r"^编制数", "actual": r"(实际在职|在职人数|实有人数)"}
+    roles = {"authorized": r"^编制数", "actual": r"(实际在职|在职人数|实有人数)", "control_rate": r"控制率"}
     for role, pattern in roles.items():
         col = grid.find(pattern, range(r0, r0 + 1))
         if col is None or r0 + 1 >= grid.n_rows:
             continue
-        value = numbers.number(grid.raw(r0 + 1, col[1]))
-        if value is not None and value == value.to_integral_value():
-            out.put(f"staffing.{role}", Found(int(value), grid.provenance(r0 + 1, col[1], "基础数据表 财政供养人员")))
+        raw = grid.raw(r0 + 1, col[1])
+        value = numbers.percent(raw) if role == "control_rate" else numbers.number(raw)
+        if value is not None and (role == "control_rate" or value == value.to_integral_value()):
+            value = value if role == "control_rate" else int(value)
+            out.put(f"staffing.{role}", Found(value, grid.provenance(r0 + 1, col[1], "基础数据表 财政供养人员")))
 
 
 def _money_columns(grid: Grid, r: int) -> dict[str, int] | None:

@@ -22,6 +22,14 @@ class Collector:
     def __init__(self, report: Report):
         self.report = report
 
+    def prose(self, path: str, found: Found | None) -> None:
+        """A value stated in the prose: kept for cross-checks, and used where no form gave one."""
+        if found is None or found.value is None:
+            return
+        self.report.prose_values[path] = found.value
+        self.report.provenance[f"prose:{path}"] = found.provenance
+        self.put(path, found)
+
     def put(self, path: str, found: Found | None) -> None:
         if found is None or found.value is None or path in self.report.provenance:
             return

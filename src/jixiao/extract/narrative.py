@@ -107,7 +107,7 @@ def staffing_authorized(paras: list[Paragraph]) -> Found | None:
 
 
 def staffing_actual(paras: list[Paragraph]) -> Found | None:
-    pattern = r"(?:实际在职人数|实际在职|实有人员|实有人数|实际人数|在编在岗|在职人员|实有在职)(?:共计|合计|为|共)?\s*(\d+)\s*(?:人|名)"
+    pattern = r"(?:实际在职人数|实际在职|实有在编人员|实有在编|在编人员|实有人员|实有人数|实际人数|在编在岗|在职人员|实有在职)(?:共计|合计|为|共)?\s*(\d+)\s*(?:人|名)"
     return next((_found(int(m.group(1)), p, m, "正文 实有人数", 1) for p, m in _search(paras, pattern)), None)
 
 
@@ -158,11 +158,27 @@ def spending(paras: list[Paragraph], label: str) -> Found | None:
     return None
 
 
-def three_public_actual(paras: list[Paragraph]) -> Found | None:
-    pattern = rf"三公[”\"']?经费(?:总|实际)?(?:支出|决算)(?:数|总额|合计)?(?:为|共计|合计|是)?\s*{NUM}\s*(亿元|万元|元)"
-    for p, m in _search(paras, pattern):
-        return _found(numbers.wan(numbers.to_decimal(m.group(1)), m.group(2)), p, m, "正文 三公经费支出")
-    return None
+_THREE_PUBLIC_ROLES = [("prior_actual", r"(上年|上一年|去年|同期)"), ("budget", r"预算"), ("actual", r"(支出|决算|实际|使用)")]
+
+
+def three_public(paras: list[Paragraph]) -> dict[str, Found]:
+    """三公经费 totals in the sentence that names them: '“三公”经费年初预算18.50万元，实际支出15.26万元，较上年16.90万元…'."""
+    for p in paras:
+        for sm in re.finditer(r"[^。；]*三公[”\"']?经费(?!.{0,3}(?:制度|管理办法))[^。；]*", p.text):
+            sentence, out, last = sm.group(0), {}, 0
+            for m in re.finditer(rf"{NUM}\s*(亿元|万元|元)", sentence):
+                label = sentence[last: m.start()]
+                last = m.end()
+                if re.search(r"(公务接待|出国|公务用车|公车|其中)", label):
+                    break  # an item of 三公经费, not the total
+                role = next((r for r, pattern in _THREE_PUBLIC_ROLES if re.search(pattern, label)), None)
+                if role and role not in out:
+                    value = numbers.wan(numbers.to_decimal(m.group(1)), m.group(2))
+                    loc = Location(block=p.block, start=sm.start() + m.start(), end=sm.start() + m.end(), page=p.page)
+                    out[role] = Found(value, Provenance(location=loc, text=label[-12:] + m.group(0), method="正文 三公经费"))
+            if out:
+                return out
+    return {}
 
 
 _TOTAL = re.compile(rf"(?:自评总?得分|合计得分|总得分|综合得分|评价得分|总分|自评分数?|最终得分)(?:为|是|:|合计)?\s*{NUM}\s*分?")

@@ -25,6 +25,9 @@ _DOLLARS = re.compile(r"\$([^$\n]{0,80})\$")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"，。、；：！？（）《》“”‘’【】"
 _SPACE_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000\u00a0]+|[ \u3000\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
+_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")  # OCR: "1 0 0 %"
+_SPACED_POINT = re.compile(r"(?<=\d\.) (?=\d)|(?<=\d) (?=\.\d)")
+_PERMILLE = re.compile(r"(?<=\d)%0")  # OCR reads ‰ as %0
 _WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _SPLIT_NUMBER = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?:\.\d+)?\s*(?:万元|元|亿元))")
 _COMPARATOR_WORDS = [("＞＝", "≥"), (">=", "≥"), ("＜＝", "≤"), ("<=", "≤"), ("≧", "≥"), ("≦", "≤")]
@@ -45,6 +48,8 @@ def clean(text: str | None) -> str:
     s = _SPACE_CJK.sub("", s)
     s = _SPLIT_NUMBER.sub("", s)
     s = _WIDE_THOUSANDS.sub(",", s)
+    s = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), s)
+    s = _PERMILLE.sub("‰", _SPACED_POINT.sub("", s))
     return _WS.sub(" ", s).strip()
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jixiao.errors import InputError
 from jixiao.ingest.document import SourceDocument
+from jixiao.ingest.text import join_cut_sentences
 
 # format name -> "module:function"; imported lazily so `jixiao parse x.txt` never loads onnxruntime.
 READERS: dict[str, str] = {
@@ -127,6 +128,14 @@ def detect(path: Path) -> str:
 
 
 def read(path: str | Path) -> SourceDocument:
-    """Read any supported report file into the intermediate document."""
+    """Read any supported report file into the intermediate document.
+
+    Paragraphs from page layouts (PDF, scans) are re-joined where a line or page break cut a
+    sentence; Word and Excel paragraphs are real paragraphs and are left as they are.
+    """
     p = Path(path)
-    return reader_for(detect(p))(p)
+    fmt = detect(p)
+    doc = reader_for(fmt)(p)
+    if fmt in ("pdf", "image"):
+        doc.blocks = join_cut_sentences(doc.blocks)
+    return doc
