@@ -153,6 +153,8 @@ class Level1Summary(_Model):
     name: str
     weight: Number | None = None
     score: Number | None = None
+    score_rate: Number | None = None
+    """得分率 as stated (percent)."""
 
 
 class Goal(_Model):

@@ -27,7 +27,7 @@ _CJK_PUNCT = r"，。、；：！？（）《》“”‘’【】"
 _SPACE_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000\u00a0]+|[ \u3000\u00a0]+(?=[{_CJK}{_CJK_PUNCT}])")
 _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")  # OCR: "1 0 0 %"
 _SPACED_POINT = re.compile(r"(?<=\d\.) (?=\d)|(?<=\d) (?=\.\d)")
-_PERMILLE = re.compile(r"(?<=\d)%0")  # OCR reads ‰ as %0
+_PERMILLE = re.compile(r"(?<=\d)\s?%0")  # OCR reads ‰ as %0
 _WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _SPLIT_NUMBER = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?:\.\d+)?\s*(?:万元|元|亿元))")
 _COMPARATOR_WORDS = [("＞＝", "≥"), (">=", "≥"), ("＜＝", "≤"), ("<=", "≤"), ("≧", "≥"), ("≦", "≤")]

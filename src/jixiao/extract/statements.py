@@ -19,7 +19,7 @@ _AMOUNT = re.compile(rf"{NUM}\s*(亿元|万元|元)")
 _SHARE = re.compile(rf"\s*[，,]?\s*(?:占|占比|约占)([\u4e00-\u9fa5“”\"]{{0,12}}?)(?:的|比重|比例|为)?\s*{NUM}\s*%")
 _CHANGE = re.compile(rf"(?:比|较|与)(上年|上一年|去年|同期|上年度|20\d{{2}}\s*年(?:度)?)(?:相比|同比)?\s*(增加|减少|增长|下降|节约|节省|上升|持平)(?:了)?\s*(?:{NUM}\s*(万元|元|%|个百分点)?)?")
 _SCORE = re.compile(rf"([\u4e00-\u9fa5]{{2,16}}?)(?:指标)?(?:自评)?(?:合计)?得分(?:为|是|:)?\s*{NUM}\s*分")
-_RATE = re.compile(rf"([\u4e00-\u9fa5“”\"]{{2,16}}?率|完成预算的)\s*(?:为|达到|达|是|:)?\s*(?:了)?\s*{NUM}\s*%")
+_RATE = re.compile(rf"([\u4e00-\u9fa5“”\"]{{2,16}}?率|完成预算的)\s*(?:为|达到|达|是|:)?\s*(?:了)?\s*([-−]?){NUM}\s*%")
 _LABEL_CUT = re.compile(r"[，,：:、。；;（）()]|其中")
 _FILLER = re.compile(r"(为|是|共计|合计|总计|共|达到|达|约|了|的)$")
 _DIRECTIONS = {"增加": "增加", "增长": "增加", "上升": "增加", "减少": "减少", "下降": "减少", "节约": "减少", "节省": "减少", "持平": "持平"}
@@ -42,7 +42,7 @@ _SUBJECT_PREFIX = re.compile(r"^(\d{4}\s*)?(年度?|本年度?|全年)?((我|本
 
 def _label(before: str) -> str:
     label = re.sub(r"[“”\"‘’']", "", _LABEL_CUT.split(before)[-1].strip())
-    return _FILLER.sub("", _SUBJECT_PREFIX.sub("", label)).strip()
+    return _FILLER.sub("", _SUBJECT_PREFIX.sub("", label)).strip().removeprefix("的")
 
 
 def _sentence_statements(p: Paragraph, sentence: str, offset: int) -> list[Statement]:
@@ -94,7 +94,10 @@ def _change(p, sentence, offset, m, before: list[Statement]) -> Statement:
 
 
 def _simple(p, sentence, offset, m, kind: str, unit: str) -> Statement:
+    value = numbers.to_decimal(m.group(m.lastindex))
+    if kind == "rate" and m.group(2):
+        value = -value
     return Statement(
-        kind=kind, label=_label(m.group(1)) or m.group(1), value=numbers.to_decimal(m.group(2)), unit=unit,
+        kind=kind, label=_label(m.group(1)) or m.group(1), value=value, unit=unit,
         text=sentence.strip(), location=_loc(p, offset + m.start(), offset + m.end()),
     )

@@ -1,0 +1,371 @@
+"""Arithmetic: every sum, share, rate and score a report states, recomputed from its own figures."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.audit.context import AuditContext, Issue, fmt
+from jixiao.audit.finding import Where
+from jixiao.audit.registry import rule
+from jixiao.scoring import formulas
+
+FIX_RECOMPUTE = "按原始数据重新计算并更正，前后文及附表同步修改（四舍五入保留两位小数）。"
+
+
+def _verdict_issue(ctx: AuditContext, stated: Decimal, computed: Decimal, message: str, where: Where, evidence: str | None):
+    verdict = ctx.compare(stated, computed)
+    if verdict == "ok":
+        return None
+    severity = "warning" if verdict == "truncated" else None
+    note = "（疑为截尾而非四舍五入）" if verdict == "truncated" else ""
+    return Issue(message + note, where, expected=fmt(computed, 2), found=fmt(stated), evidence=evidence, fix=FIX_RECOMPUTE, severity=severity)
+
+
+@rule("AR101", "arithmetic", "error", "预算执行率与执行数、预算数不符")
+def execution_rate(ctx: AuditContext):
+    """检查什么：表中或正文写明的预算执行率是否等于 全年执行数 ÷ 全年预算数（调整后）。
+    为什么重要：执行率是自评表唯一直接由财务数据得出的指标，算错会连带执行率得分和总分出错。
+    示例：全年预算数 3803.27 万元、执行数 3425.81 万元，执行率应为 90.08%，写成 90.07%（截尾）给出提示。
+    修改建议：按 执行数 ÷ 全年预算数 × 100% 重新计算，四舍五入保留两位小数。
+    依据：财预〔2020〕10号 附件自评表“执行率”；财预〔2013〕53号“预算完成率”。
+    """
+    b = ctx.report.budget
+    computed = formulas.execution_rate(ctx.report)
+    if b.execution_rate is None or computed is None:
+        return
+    issue = _verdict_issue(
+        ctx, b.execution_rate, computed,
+        f"执行率写为 {fmt(b.execution_rate)}%，但 全年执行数 {fmt(b.executed)} ÷ 全年预算数 {fmt(b.full_year)} = {fmt(computed, 2)}%",
+        ctx.where("budget.execution_rate", "年度预算执行"), ctx.evidence("budget.execution_rate"))
+    if issue:
+        yield issue
+
+
+@rule("AR102", "arithmetic", "error", "执行率得分计算错误")
+def execution_score(ctx: AuditContext):
+    """检查什么：执行率得分是否等于 min(执行率, 100%) × 执行率分值。
+    为什么重要：执行率得分直接计入总分；常见错误是按未取整的执行率截尾或套错分值。
+    示例：执行率 72.67%、分值 10，得分应为 7.27；写成 7.5 即错。
+    修改建议：得分 = 执行率（超过 100% 按 100% 计）× 分值，四舍五入保留两位小数。
+    依据：财预〔2020〕10号 自评表“预算执行率”10 分（各地可调整分值）。
+    """
+    b = ctx.report.budget
+    weight = b.execution_weight or ctx.profile.execution.weight
+    if b.execution_score is None or b.execution_rate is None or not weight:
+        return
+    computed = formulas.execution_score(b.execution_rate, weight)
+    issue = _verdict_issue(
+        ctx, b.execution_score, computed,
+        f"执行率得分写为 {fmt(b.execution_score)}，按 执行率 {fmt(b.execution_rate)}% × 分值 {fmt(weight)} 应为 {fmt(computed, 2)}",
+        ctx.where("budget.execution_score", "年度预算执行"), ctx.evidence("budget.execution_score"))
+    if issue:
+        yield issue
+
+
+@rule("AR103", "arithmetic", "error", "基本支出与项目支出之和不等于全年执行数")
+def spending_sum(ctx: AuditContext):
+    """检查什么：按支出性质分的 基本支出 + 项目支出 是否等于全年执行数。
+    为什么重要：两者是执行数的完整分解，不等说明某处数字填错或口径不一。
+    示例：基本支出 3019.17 + 项目支出 102.83 = 3122.00，与执行数 3122.00 一致；若执行数写 3200 则报错。
+    修改建议：核对决算数据，使 基本支出 + 项目支出 = 全年执行数。
+    依据：部门整体支出绩效自评表“按支出性质分”栏。
+    """
+    r = ctx.report
+    if None in (r.spending.basic, r.spending.project, r.budget.executed):
+        return
+    total = r.spending.basic + r.spending.project
+    if abs(total - r.budget.executed) > ctx.tolerance:
+        yield Issue(
+            f"基本支出 {fmt(r.spending.basic)} + 项目支出 {fmt(r.spending.project)} = {fmt(total)} 万元，与全年执行数 {fmt(r.budget.executed)} 万元不符",
+            ctx.where("spending.basic", "年度预算执行"), expected=fmt(r.budget.executed), found=fmt(total),
+            evidence=f"{ctx.evidence('spending.basic')}；{ctx.evidence('spending.project')}", fix=FIX_RECOMPUTE)
+
+
+@rule("AR104", "arithmetic", "error", "按收入性质分合计不等于全年预算数")
+def sources_sum(ctx: AuditContext):
+    """检查什么：一般公共预算、政府性基金、非税收入、其他资金之和是否等于全年预算数。
+    为什么重要：收入来源是全年预算的完整分解，不等说明漏填或错填。
+    示例：3307.52 + 155.31 + 833.09 = 4295.92，与全年预算数一致。
+    修改建议：补齐或更正各来源金额，使其合计等于全年预算数。
+    依据：部门整体支出绩效自评表“按收入性质分”栏。
+    """
+    r = ctx.report
+    if len(r.budget.by_source) < 2 or r.budget.full_year is None:
+        return
+    total = sum(r.budget.by_source.values(), Decimal(0))
+    if abs(total - r.budget.full_year) > ctx.tolerance:
+        parts = " + ".join(f"{k} {fmt(v)}" for k, v in r.budget.by_source.items())
+        yield Issue(f"{parts} = {fmt(total)} 万元，与全年预算数 {fmt(r.budget.full_year)} 万元不符",
+                    ctx.where("budget.full_year", "年度预算执行"), expected=fmt(r.budget.full_year), found=fmt(total),
+                    evidence=parts, fix="核对各收入来源金额，使合计等于全年预算数。")
+
+
+@rule("AR105", "arithmetic", "error", "一级指标标注分值与其下指标分值之和不符")
+def level1_weights(ctx: AuditContext):
+    """检查什么：一级指标单元格标注的分值（如“产出指标(50分)”）是否等于其下各三级指标分值之和。
+    为什么重要：权重不符说明指标被删改后未调整分值，总分结构失真。
+    示例：“效益指标(30分)”下 13 个指标分值合计 40 分，应报错。
+    修改建议：调整三级指标分值使之合计等于一级指标分值，或更正一级指标标注。
+    依据：财预〔2020〕10号 一级指标权重（产出 50、效益 30、满意度 10，[K] 可由地方调整）。
+    """
+    for g in ctx.score.groups:
+        if g.stated_weight is not None and g.rows_weight and abs(g.stated_weight - g.rows_weight) > ctx.tolerance:
+            yield Issue(f"“{g.name}”标注 {fmt(g.stated_weight)} 分，但其下三级指标分值合计 {fmt(g.rows_weight)} 分",
+                        ctx.where(f"level1_weights.{g.name}", "绩效自评表"), expected=fmt(g.stated_weight), found=fmt(g.rows_weight),
+                        evidence=ctx.evidence(f"level1_weights.{g.name}"), fix="调整三级指标分值或一级指标标注，使两者一致。")
+
+
+@rule("AR106", "arithmetic", "error", "指标分值合计不等于 100")
+def weights_total(ctx: AuditContext):
+    """检查什么：全部三级指标分值之和加执行率分值是否等于 100 分。
+    为什么重要：满分不是 100 分时，总分与等级失去可比性。
+    示例：执行率 10 分 + 指标分值合计 95 分 = 105 分，应报错。
+    修改建议：调整指标分值，使合计为 100 分。
+    依据：财预〔2020〕10号 自评表总分 100 分。
+    """
+    r = ctx.report
+    if not r.indicators or any(i.weight is None for i in r.indicators):
+        return
+    total = sum((i.weight for i in r.indicators), Decimal(0)) + (r.budget.execution_weight or 0)
+    if abs(total - 100) > ctx.tolerance:
+        yield Issue(f"执行率分值与各指标分值合计 {fmt(total)} 分，不等于 100 分", Where(section="绩效自评表", field="indicators"),
+                    expected="100", found=fmt(total), fix="调整指标分值，使满分为 100 分。")
+
+
+@rule("AR107", "arithmetic", "error", "各项得分之和与总分不符")
+def scores_total(ctx: AuditContext):
+    """检查什么：执行率得分与各三级指标得分之和是否等于表中总分。
+    为什么重要：总分决定评价等级和结果应用，加总错误会直接误导结论。
+    示例：指标得分合计 88 分 + 执行率得分 7.27 = 95.27，与总分一致；若写 96.27 即错。
+    修改建议：重新加总各项得分，更正总分及正文中引用的得分。
+    依据：财预〔2020〕10号 自评表“总分”。
+    """
+    r = ctx.report
+    scores = [i.score for i in r.indicators]
+    if not scores or None in scores or r.total_score is None:
+        return
+    total = sum(scores, Decimal(0)) + (r.budget.execution_score or 0)
+    if abs(total - r.total_score) > ctx.tolerance:
+        yield Issue(f"执行率得分 {fmt(r.budget.execution_score)} 与各指标得分合计 {fmt(total)} 分，与总分 {fmt(r.total_score)} 分不符",
+                    ctx.where("total_score", "绩效自评表"), expected=fmt(total), found=fmt(r.total_score),
+                    evidence=ctx.evidence("total_score"), fix=FIX_RECOMPUTE)
+
+
+@rule("AR108", "arithmetic", "error", "一级指标得分之和与总分不符")
+def summary_total(ctx: AuditContext):
+    """检查什么：一级指标汇总（如 履职效能 + 管理效率，或 投入/过程/产出/效益）的得分之和与分值之和是否等于总分与 100。
+    为什么重要：汇总得分是结论的直接依据，加总不符说明某项得分或总分写错。
+    示例：履职效能 49.37 + 管理效率 47.00 = 96.37，与合计得分一致。
+    修改建议：重新加总一级指标得分，更正总分或分项得分。
+    依据：各地部门整体支出绩效评价指标体系的汇总表。
+    """
+    r = ctx.report
+    scores = [s.score for s in r.level1_summary]
+    if len(scores) >= 2 and None not in scores and r.total_score is not None:
+        total = sum(scores, Decimal(0))
+        if abs(total - r.total_score) > ctx.tolerance:
+            parts = " + ".join(f"{s.name} {fmt(s.score)}" for s in r.level1_summary)
+            yield Issue(f"{parts} = {fmt(total)} 分，与总分 {fmt(r.total_score)} 分不符", ctx.where("total_score", "综合评价结论"),
+                        expected=fmt(total), found=fmt(r.total_score), evidence=parts, fix=FIX_RECOMPUTE)
+    weights = [s.weight for s in r.level1_summary]
+    if len(weights) >= 2 and None not in weights and abs(sum(weights, Decimal(0)) - 100) > ctx.tolerance:
+        yield Issue(f"一级指标分值合计 {fmt(sum(weights, Decimal(0)))} 分，不等于 100 分", Where(section="综合评价结论", field="level1_summary"),
+                    expected="100", found=fmt(sum(weights, Decimal(0))), fix="更正一级指标分值。")
+
+
+@rule("AR109", "arithmetic", "error", "得分率与得分、分值不符")
+def score_rates(ctx: AuditContext):
+    """检查什么：一级指标汇总表中的得分率是否等于 得分 ÷ 分值。
+    为什么重要：得分率用于横向比较各维度表现，算错会误导对短板的判断。
+    示例：过程 分值 25、得分 23.15，得分率应为 92.60%。
+    修改建议：按 得分 ÷ 分值 × 100% 重新计算，四舍五入保留两位小数。
+    依据：部门整体支出绩效评价报告“综合评价结论”表。
+    """
+    for i, s in enumerate(ctx.report.level1_summary):
+        computed = formulas.ratio_percent(s.score, s.weight)
+        if s.score_rate is None or computed is None:
+            continue
+        issue = _verdict_issue(ctx, s.score_rate, computed,
+                               f"“{s.name}”得分率写为 {fmt(s.score_rate)}%，得分 {fmt(s.score)} ÷ 分值 {fmt(s.weight)} = {fmt(computed, 2)}%",
+                               ctx.where(f"level1_summary[{i}]", "综合评价结论"), ctx.evidence(f"level1_summary[{i}]"))
+        if issue:
+            yield issue
+
+
+_WHOLE_LABELS = [
+    (re.compile(r"(本年支出|总支出|支出合计|全年支出|年度支出|本年决算|决算)"), "executed", "全年执行数（本年支出）"),
+    (re.compile(r"(预算)"), "full_year", "全年预算数"),
+]
+
+
+@rule("AR110", "arithmetic", "error", "占比与其分子分母不符")
+def shares(ctx: AuditContext):
+    """检查什么：正文中“X 万元，占 Y%”的占比是否等于 X ÷ 所指的总额（“其中”之前的合计，或“占本年支出”等写明的总额）。
+    为什么重要：占比说明支出结构，分母用错或算错会误导对支出结构的判断。
+    示例：基本支出 2998.29 万元“占本年支出 82.58%”，本年支出 3619.44 万元，应为 82.84%；82.58% 恰是按全年预算数 3630.41 计算的，分母与文字不符。
+    修改建议：按文字所称的总额重新计算占比；若本意是占预算的比例，应改写文字。
+    依据：《预算法》决算编报口径；部门决算“支出结构”说明。
+    """
+    amounts = {s.label: s.value for s in ctx.report.statements if s.kind == "amount"}
+    for s in (x for x in ctx.report.statements if x.kind == "share"):
+        part = amounts.get(s.label)
+        if part is None:
+            continue
+        yield from _share_issue(ctx, s, part)
+
+
+def _share_issue(ctx: AuditContext, s, part: Decimal):
+    candidates = _whole_candidates(ctx, s)
+    if not candidates:
+        return
+    named_label, named = candidates[0]
+    computed = formulas.ratio_percent(part, named)
+    if computed is None or ctx.compare(s.value, computed) == "ok":
+        return
+    other = next(((lbl, w) for lbl, w in candidates[1:] if ctx.compare(s.value, formulas.ratio_percent(part, w) or Decimal(-1)) != "off"), None)
+    if ctx.compare(s.value, computed) == "truncated":
+        msg, severity = f"“{s.label}”占比写为 {fmt(s.value)}%，{fmt(part)} ÷ {named_label} {fmt(named)} = {fmt(computed, 2)}%（疑为截尾）", "warning"
+    elif other:
+        msg, severity = f"“{s.label}”占比写为 {fmt(s.value)}%，按文字所称 {named_label} {fmt(named)} 计算应为 {fmt(computed, 2)}%；该数实为按{other[0]} {fmt(other[1])} 计算", "warning"
+    else:
+        msg, severity = f"“{s.label}”{fmt(part)} 万元占比写为 {fmt(s.value)}%，按 {named_label} {fmt(named)} 万元计算应为 {fmt(computed, 2)}%", None
+    yield Issue(msg, ctx.statement_where(s), expected=fmt(computed, 2), found=fmt(s.value), evidence=s.text, fix=FIX_RECOMPUTE, severity=severity)
+
+
+def _whole_candidates(ctx: AuditContext, s) -> list[tuple[str, Decimal]]:
+    """The whole the text names first, then the other plausible wholes (全年执行数, 全年预算数)."""
+    b = ctx.report.budget
+    values = {"executed": b.executed, "full_year": b.full_year}
+    out: list[tuple[str, Decimal]] = []
+    if s.whole is not None:
+        out.append((s.whole_label or "合计", s.whole))
+    elif s.whole_label:
+        for pattern, key, name in _WHOLE_LABELS:
+            if pattern.search(s.whole_label) and values[key] is not None:
+                out.append((name, values[key]))
+                break
+    for _, key, name in _WHOLE_LABELS:
+        if values[key] is not None and all(v != values[key] for _, v in out):
+            out.append((name, values[key]))
+    return out if (s.whole is not None or s.whole_label) else []
+
+
+@rule("AR111", "arithmetic", "error", "基础数据表合计行与明细不符")
+def basic_data_sums(ctx: AuditContext):
+    """检查什么：基础数据表中 三公经费 = 公务用车 + 出国 + 接待、公务用车购置和维护 = 购置 + 运行维护、项目支出合计 = 各项目之和；“其中”明细不得超过合计。
+    为什么重要：合计与明细不符，说明填报数据自相矛盾，据此计算的控制率、变动率都不可信。
+    示例：“1、公务用车购置和维护经费”预算 0，但其下“公车运行维护”预算 7.5，应报错。
+    修改建议：按明细重新汇总合计行，或更正明细。
+    依据：部门整体支出绩效评价基础数据表填报说明。
+    """
+    for parent, children, strict in _families(ctx.report.basic_data):
+        for role, name in (("prior_actual", "上年决算数"), ("budget", "本年预算数"), ("actual", "本年决算数")):
+            values = [getattr(c, role) for c in children]
+            total, stated = sum((v for v in values if v is not None), Decimal(0)), getattr(parent, role)
+            if stated is None or all(v is None for v in values):
+                continue
+            if (strict and abs(total - stated) > ctx.tolerance) or (not strict and total - stated > ctx.tolerance):
+                rel = "之和" if strict else "之和超过合计："
+                parts = " + ".join(f"{c.label} {fmt(getattr(c, role))}" for c in children)
+                yield Issue(f"“{parent.label}”{name} {fmt(stated)}，而明细 {parts} {rel} {fmt(total)}",
+                            Where(section="基础数据表", field=f"basic_data:{parent.label}"), expected=fmt(total), found=fmt(stated),
+                            evidence=parts, fix="按明细重新汇总合计行，或更正明细数据。")
+
+
+def _families(rows):
+    """(parent, children, strict) groups of the 基础数据表: numbered items under a total, 其中 items under an item."""
+    out = []
+    for section in dict.fromkeys(r.section for r in rows):
+        group = [r for r in rows if r.section == section and not re.fullmatch(r"[.…]+", r.label)]
+        if len(group) < 2:
+            continue
+        numbered = [r for r in group[1:] if re.match(r"^\d+\s*[、.．]", r.label)]
+        if numbered:
+            out.append((group[0], numbered, True))
+        out += _sub_items(group)
+    return out
+
+
+def _sub_items(group):
+    out, i = [], 0
+    while i < len(group):
+        if group[i].label.startswith("其中") and i > 0:
+            parent, kids = group[i - 1], []
+            while i < len(group) and not re.match(r"^\d+\s*[、.．]", group[i].label):
+                kids.append(group[i])
+                i += 1
+            strict = re.match(r"^\d+\s*[、.．]", parent.label) is not None and "三公" not in parent.label
+            out.append((parent, kids, strict))
+        else:
+            i += 1
+    return out
+
+
+@rule("AR112", "arithmetic", "error", "人员控制率计算错误")
+def staff_control(ctx: AuditContext):
+    """检查什么：基础数据表的人员控制率是否等于 实际在职人数 ÷ 编制数。
+    为什么重要：控制率用于判断是否超编，算错会掩盖或夸大超编。
+    示例：编制 114 人、在职 127 人，控制率应为 111.40%。
+    修改建议：按 实际在职人数 ÷ 编制数 × 100% 重新计算。
+    依据：财预〔2013〕53号“在职人员控制率”。
+    """
+    s = ctx.report.staffing
+    computed = formulas.staff_control_rate(ctx.report)
+    if s.control_rate is None or computed is None:
+        return
+    issue = _verdict_issue(ctx, s.control_rate, computed,
+                           f"控制率写为 {fmt(s.control_rate)}%，但 在职 {s.actual} ÷ 编制 {s.authorized} = {fmt(computed, 2)}%",
+                           ctx.where("staffing.control_rate", "基础数据表"), ctx.evidence("staffing.control_rate"))
+    if issue:
+        yield issue
+
+
+@rule("AR113", "arithmetic", "error", "分母为零的百分比")
+def zero_denominator(ctx: AuditContext):
+    """检查什么：正文中“完成预算的 X%”等百分比，其分母（预算数）是否为零。
+    为什么重要：分母为零的比率没有意义，写成 100% 会掩盖“未安排预算也未支出”的事实。
+    示例：“因公出国（境）费支出预算为0万元，支出决算为0万元，完成预算的100%”。
+    修改建议：分母为零时写明“未安排预算、未发生支出”，不要给出百分比。
+    依据：统计与会计通用规则：比率的分母不得为零。
+    """
+    for s in ctx.report.statements:
+        if s.kind != "rate" or "完成预算" not in s.label:
+            continue
+        budgets = [x for x in ctx.report.statements if x.kind == "amount" and x.text == s.text and "预算" in x.label]
+        if budgets and budgets[0].value == 0:
+            yield Issue(f"预算数为 0，却写“完成预算的 {fmt(s.value)}%”", ctx.statement_where(s), expected="不适用（分母为 0）",
+                        found=f"{fmt(s.value)}%", evidence=s.text, fix="改为“未安排预算，未发生支出”，删除百分比。")
+
+
+@rule("AR114", "arithmetic", "error", "与上年比较的增减额不符")
+def prior_year_change(ctx: AuditContext):
+    """检查什么：正文“比上年减少/增加 X 万元”“与上年持平”是否与基础数据表的上年、本年决算数一致。
+    为什么重要：增减说明是三公经费管控成效的直接表述，与数据不符会误导审核。
+    示例：三公经费本年 9.01 万元、上年 10.06 万元，“比上年减少 1.05 万元”正确；写“持平”而上年 5.11、本年 4.99 即错。
+    修改建议：按两年决算数重新计算增减额，并据实表述。
+    依据：《党政机关厉行节约反对浪费条例》三公经费公开说明要求。
+    """
+    for s in ctx.report.statements:
+        if s.kind != "change" or s.whole is None:
+            continue
+        row = _row_for(ctx.report.basic_data, s.text, s.whole)
+        if row is None or row.prior_actual is None:
+            continue
+        delta = row.actual - row.prior_actual
+        stated = {"增加": s.value, "减少": -s.value, "持平": Decimal(0)}[s.direction]
+        if s.unit in ("万元", "") and abs(delta - stated) > ctx.tolerance:
+            direction = "持平" if delta == 0 else ("增加" if delta > 0 else "减少")
+            yield Issue(f"“{row.label}”上年 {fmt(row.prior_actual)}、本年 {fmt(row.actual)} 万元，应为{direction} {fmt(abs(delta))} 万元，正文写“{s.direction}{'' if s.direction == '持平' else ' ' + fmt(s.value) + ' 万元'}”",
+                        ctx.statement_where(s), expected=f"{direction} {fmt(abs(delta))}", found=f"{s.direction} {fmt(s.value)}",
+                        evidence=s.text, fix="按两年决算数据重新表述增减情况。")
+
+
+def _row_for(rows, sentence: str, current: Decimal):
+    """The 基础数据表 row a sentence talks about: its key words appear and its 本年决算 equals the stated amount."""
+    for row in rows:
+        key = re.sub(r"^(\d+\s*[、.．]|其中[:：]?)", "", row.label)
+        key = re.sub(r"(经费|费用|费)$", "", key)[:4]
+        if row.actual == current and key and key in sentence.replace("“", "").replace("”", ""):
+            return row
+    return None

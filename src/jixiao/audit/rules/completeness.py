@@ -1,0 +1,105 @@
+"""Completeness: the outline's sections and attachments, contact fields, leftovers of the template."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.audit.context import AuditContext, Issue
+from jixiao.audit.finding import Where
+from jixiao.audit.registry import rule
+
+_TEMPLATE_LEFTOVERS = [
+    re.compile(r"反映[^。]{0,20}(情况|等级|结论)[。.]?$"),
+    re.compile(r"[（(]每个[^）)]{1,10}一行[）)]"),
+    re.compile(r"^[.…]{3,}$"),
+    re.compile(r"[（(](或|可)[^）)]{1,12}[）)][。.]?$"),
+    re.compile(r"(×{2,}|X{3,}|XX[县镇局])"),
+]
+
+
+@rule("CM601", "completeness", "warning", "缺少规定的报告章节")
+def missing_sections(ctx: AuditContext):
+    """检查什么：报告是否包含评分方案提纲列出的各章节（如基本情况、绩效情况、存在的问题、改进措施）。
+    为什么重要：提纲是财政部门统一要求，缺少章节说明自评内容不完整。
+    示例：湖南提纲要求“政府性基金预算支出情况”，报告未写。
+    修改建议：按提纲补写缺少的章节；确无此类支出的，写明“无”。
+    依据：各地部门整体支出绩效自评报告提纲（见评分方案 outline）。
+    """
+    titles = "".join(s.title for s in ctx.report.sections)
+    for section in ctx.profile.outline.sections:
+        if not any(word in titles for word in section.any):
+            yield Issue(f"未找到“{section.title}”章节", Where(section="报告提纲"), expected=section.title, found="（缺）",
+                        fix=f"按提纲补写“{section.title}”。")
+
+
+@rule("CM602", "completeness", "error", "缺少规定的附表")
+def missing_attachments(ctx: AuditContext):
+    """检查什么：评分方案要求的附件（如部门整体支出绩效评价基础数据表、部门整体支出绩效自评表）是否随报告提交。
+    为什么重要：附表是报告数字的来源，缺附表则无法核对。
+    示例：报告只有正文，没有自评表。
+    修改建议：补充附表。
+    依据：湖南“报告应包括以下附件：1.部门整体支出绩效评价基础数据表 2.部门整体支出绩效自评表”。
+    """
+    present = {"基础数据表": ctx.report.has_basic_data_table, "自评表": ctx.report.has_self_eval_table}
+    for name in ctx.profile.outline.attachments:
+        key = next((k for k in present if k in name), None)
+        if key and not present[key]:
+            yield Issue(f"缺少附表“{name}”", Where(section="附件"), expected=name, found="（缺）", fix=f"补充“{name}”。")
+
+
+@rule("CM603", "completeness", "warning", "填表人、日期或联系电话未填")
+def contact_fields(ctx: AuditContext):
+    """检查什么：附表末尾的填表人、填报日期、联系电话是否填写。
+    为什么重要：审核发现问题时需要联系填表人；未填说明附表未经认真填报。
+    示例：“填表人：       填报日期：       联系电话：”。
+    修改建议：填写填表人、填报日期和联系电话（公开版可隐去姓名和电话）。
+    依据：基础数据表、自评表表尾栏目。
+    """
+    for text in ctx.texts:
+        if "填表人" not in text:
+            continue
+        blanks = [label for label in ("填表人", "填报日期", "联系电话") if re.search(rf"{label}[:：]\s*(?=$|填|联|单位|[（(])", text)]
+        if blanks:
+            yield Issue(f"{'、'.join(blanks)}未填写", Where(section="附表表尾"), expected="、".join(blanks), found="（空）", evidence=text[:80])
+
+
+@rule("CM604", "completeness", "warning", "残留模板说明文字")
+def template_leftovers(ctx: AuditContext):
+    """检查什么：正文或附表中是否残留模板的说明文字、占位符（如“反映自评得分及评价等级。”“（每个专项一行）”“......”）。
+    为什么重要：残留说明说明报告照模板套写、未经审读，也常伴随漏填内容。
+    示例：“（一）综合评价结论。反映自评得分及评价等级。”
+    修改建议：删除模板说明，按说明要求填写实际内容。
+    依据：报告撰写规范。
+    """
+    for text in ctx.texts:
+        for pattern in _TEMPLATE_LEFTOVERS:
+            m = pattern.search(text)
+            if m:
+                yield Issue(f"残留模板文字“{m.group(0)}”", Where(section="报告正文/附表"), expected="实际内容", found=m.group(0), evidence=text[:80])
+                break
+
+
+@rule("CM605", "completeness", "warning", "未写明总分")
+def total_missing(ctx: AuditContext):
+    """检查什么：报告是否写明了自评总分。
+    为什么重要：总分是综合评价结论的核心。
+    示例：自评表“总分”一栏空白，正文也未写得分。
+    修改建议：按自评表加总得分并写入正文和表中。
+    依据：财预〔2020〕10号 自评表“总分”。
+    """
+    if ctx.report.total_score is None:
+        yield Issue("报告未写明自评总分", Where(section="综合评价结论", field="total_score"), expected="总分", found="（未写）")
+
+
+@rule("CM606", "completeness", "warning", "问题或改进措施未写")
+def problems_and_measures(ctx: AuditContext):
+    """检查什么：“存在的问题”和“改进措施”两部分是否有实际内容（不是空白或只写“无”）。
+    为什么重要：发现问题并提出改进是绩效自评的目的。
+    示例：“存在的问题：无。”
+    修改建议：结合扣分指标、执行率和管理中的不足，写明问题、原因和具体改进措施。
+    依据：财预〔2020〕10号：自评报告应分析偏差原因、提出改进措施。
+    """
+    for name, items in (("存在的问题", ctx.report.problems), ("改进措施", ctx.report.measures)):
+        real = [x for x in items if not re.fullmatch(r"[^：:]*[：:]?\s*无[。.]?", x)]
+        if not real:
+            yield Issue(f"“{name}”部分没有实际内容", Where(section=name), expected=f"具体的{name}", found="（空或“无”）")

@@ -1,0 +1,195 @@
+"""Cross-references: one quantity stated in several places (prose, 基础数据表, 自评表) must agree."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from jixiao.audit.context import AuditContext, Issue, fmt
+from jixiao.audit.finding import Where
+from jixiao.audit.registry import rule
+from jixiao.model import Statement
+
+FIX_ALIGN = "以经核实的决算数据为准，统一正文、基础数据表和自评表中的数字。"
+PROSE_FIELDS = {
+    "staffing.authorized": "编制数", "staffing.actual": "实有人数",
+    "budget.initial": "年初预算数", "budget.full_year": "全年预算数", "budget.executed": "全年执行数",
+    "budget.execution_rate": "预算执行率", "spending.basic": "基本支出", "spending.project": "项目支出",
+    "three_public.actual": "三公经费决算数", "total_score": "总分", "grade": "评价等级",
+}
+
+
+def _get(report, path: str):
+    value = report
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value
+
+
+@rule("XR201", "cross_reference", "error", "正文与附表数字不一致")
+def prose_vs_forms(ctx: AuditContext):
+    """检查什么：正文写明的编制数、预算数、执行数、执行率、基本/项目支出、三公经费、总分、等级，是否与附表一致。
+    为什么重要：同一数字前后不一，审核人无法判断哪一个真实，报告的可信度随之下降。
+    示例：正文“基本支出 3019.17 万元”，自评表写 3019.17 一致；正文“自评得分 95.27 分”而表中总分 96.27 即错。
+    修改建议：以经核实的决算数据为准统一全文。
+    依据：财预〔2020〕10号 自评报告应与自评表一致。
+    """
+    r = ctx.report
+    for path, name in PROSE_FIELDS.items():
+        prose = r.prose_values.get(path)
+        form = _get(r, path)
+        form_prov = r.provenance.get(path)
+        if prose is None or form is None or form_prov is None or form_prov == r.provenance.get(f"prose:{path}"):
+            continue
+        differs = prose != form if isinstance(form, str) else not ctx.same_figure(prose, form)
+        if differs:
+            yield Issue(f"{name}：正文写 {fmt(prose) if not isinstance(prose, str) else prose}，附表写 {fmt(form) if not isinstance(form, str) else form}",
+                        ctx.where(path, "正文与附表"), expected=str(form), found=str(prose),
+                        evidence=f"正文：{r.provenance[f'prose:{path}'].text}；附表：{form_prov.text}", fix=FIX_ALIGN)
+
+
+@rule("XR202", "cross_reference", "error", "同一项目的金额在正文与基础数据表中不一致")
+def project_amounts(ctx: AuditContext):
+    """检查什么：正文列举的项目支出、三公经费等金额，是否与基础数据表同名行的本年决算数一致。
+    为什么重要：项目金额是绩效评价的对象，正文与附表不一，说明至少一处填错。
+    示例：正文“美丽乡村幸福家园建设项目 90.06 万元”，基础数据表同一项目 90.07 万元。
+    修改建议：核对项目决算，统一正文与基础数据表。
+    依据：部门整体支出绩效评价基础数据表填报说明。
+    """
+    rows = [row for row in ctx.report.basic_data if row.actual is not None]
+    for s in ctx.report.statements:
+        if s.kind != "amount" or len(s.label) < 4:
+            continue
+        row = _same_item(s, rows)
+        if row is not None and not ctx.same_figure(row.actual, s.value):
+            yield Issue(f"“{s.label}”正文写 {fmt(s.value)} 万元，基础数据表“{row.label}”本年决算数为 {fmt(row.actual)} 万元",
+                        ctx.statement_where(s), expected=fmt(row.actual), found=fmt(s.value), evidence=s.text, fix=FIX_ALIGN)
+
+
+def _core(label: str) -> str:
+    core = re.sub(r"^(\d+\s*[、.．]|其中[:：]?)|[：:]$", "", label).strip()
+    short = re.sub(r"(支出|经费|费用|款)$", "", core)
+    return short if len(short) >= 4 else core
+
+
+def _same_item(s: Statement, rows):
+    label = _core(s.label)
+    if re.search(r"(预算|安排|上年|比|较)", s.label) or re.fullmatch(r"(基本支出|项目支出)", label) or len(label) < 4:
+        return None
+    best = max(rows, key=lambda r: SequenceMatcher(None, label, _core(r.label)).ratio(), default=None)
+    if best is None or SequenceMatcher(None, label, _core(best.label)).ratio() < 0.8:
+        return None
+    return best if best.section in ("project", "three_public", "public_funds") else None
+
+
+@rule("XR203", "cross_reference", "error", "同一得分前后写法不一")
+def repeated_scores(ctx: AuditContext):
+    """检查什么：正文多处写到同一项得分（如“履职效能得分”）时，数值是否一致。
+    为什么重要：同一得分两个数，说明修改后未同步，结论不可信。
+    示例：“履职效能指标得分为 49.37 分”与后文“履职效能自评得分 49.43 分”。
+    修改建议：核定该项得分，全文统一。
+    依据：自评报告应前后一致。
+    """
+    seen: dict[str, Statement] = {}
+    for s in ctx.report.statements:
+        if s.kind != "score":
+            continue
+        key = re.sub(r"(指标|自评|合计|总)$", "", s.label)
+        first = seen.setdefault(key, s)
+        if first is not s and not ctx.same_figure(first.value, s.value):
+            yield Issue(f"“{key}”得分前文写 {fmt(first.value)} 分，后文写 {fmt(s.value)} 分", ctx.statement_where(s),
+                        expected=fmt(first.value), found=fmt(s.value), evidence=f"{first.text} …… {s.text}", fix="核定该项得分，全文统一。")
+
+
+_HEADER_INDICATORS = [
+    (re.compile(r"^(预算|资金)执行率$"), "budget.execution_rate", "预算执行率", True),
+    (re.compile(r"^基本支出"), "spending.basic", "基本支出", False),
+    (re.compile(r"^项目支出"), "spending.project", "项目支出", False),
+    (re.compile(r"^三公经费"), "three_public.actual", "三公经费决算数", False),
+]
+
+
+@rule("XR204", "cross_reference", "error", "指标实际值与表头数字不一致")
+def indicators_restating_header(ctx: AuditContext):
+    """检查什么：自评表中重述表头数字的指标（预算执行率、基本支出、项目支出、三公经费），其实际完成值是否与表头或基础数据表一致。
+    为什么重要：同一张表内自相矛盾，常见原因是把年初目标值照抄为实际值。
+    示例：表头执行率 99.7%，“预算执行率”指标实际值 98.5%；表头基本支出 2998.29 万元，指标实际值 1525.35 万元。
+    修改建议：指标实际值应取全年决算数据，与表头一致。
+    依据：财预〔2020〕10号：实际完成值应为年度实际完成数据。
+    """
+    for i, ind in enumerate(ctx.report.indicators):
+        for pattern, path, name, percent in _HEADER_INDICATORS:
+            header = _get(ctx.report, path)
+            actual = ind.actual_measure.value if ind.actual_measure else None
+            if not pattern.search(ind.name) or header is None or actual is None or (ind.actual_measure.is_percent != percent):
+                continue
+            if abs(actual - header) > ctx.tolerance:
+                yield Issue(f"指标“{ind.name}”实际完成值 {ind.actual}，而{name}为 {fmt(header)}{'%' if percent else ' 万元'}",
+                            ctx.where(ctx.indicator_path(i, "actual"), "绩效自评表"), expected=fmt(header), found=fmt(actual),
+                            evidence=f"{ind.name}：目标 {ind.target}，实际 {ind.actual}", fix="实际完成值取全年决算数据，与表头一致。")
+
+
+@rule("XR205", "cross_reference", "error", "三公经费明细在正文与基础数据表中不一致")
+def three_public_items(ctx: AuditContext):
+    """检查什么：正文“××费支出预算为 X 万元，支出决算为 Y 万元”是否与基础数据表同一明细的本年预算数、决算数一致。
+    为什么重要：三公经费须向社会公开，正文与附表不一将直接引发质疑。
+    示例：正文“公务接待费支出预算为5万元，支出决算为4.99万元”，基础数据表公务接待费 5 / 4.99，一致。
+    修改建议：以决算数据为准统一正文与附表。
+    依据：《党政机关厉行节约反对浪费条例》；部门决算三公经费公开要求。
+    """
+    rows = [r for r in ctx.report.basic_data if r.section == "three_public"]
+    for s in ctx.report.statements:
+        if s.kind != "amount" or not re.search(r"(预算|决算)$", s.label):
+            continue
+        row = next((r for r in rows if _three_public_key(r.label) and _three_public_key(r.label) in s.text), None)
+        if row is None:
+            continue
+        role, name = ("budget", "本年预算数") if s.label.endswith("预算") else ("actual", "本年决算数")
+        form = getattr(row, role)
+        if form is not None and not ctx.same_figure(form, s.value):
+            yield Issue(f"正文“{s.label}”{fmt(s.value)} 万元，基础数据表“{row.label}”{name} {fmt(form)} 万元",
+                        ctx.statement_where(s), expected=fmt(form), found=fmt(s.value), evidence=s.text, fix=FIX_ALIGN)
+
+
+def _three_public_key(label: str) -> str | None:
+    for key in ("出国", "接待", "公车购置", "运行维护"):
+        if key in label:
+            return {"公车购置": "购置", "运行维护": "运行"}.get(key, key)
+    return None
+
+
+@rule("XR207", "cross_reference", "error", "基础数据表与自评表的支出数不一致")
+def basic_data_vs_self_eval(ctx: AuditContext):
+    """检查什么：基础数据表“项目支出”合计的本年决算数，是否等于自评表“按支出性质分”的项目支出。
+    为什么重要：两张附表同一数字不同，至少有一张填错，依据它计算的指标也随之失真。
+    示例：基础数据表项目支出 102.84 万元，自评表项目支出 102.83 万元。
+    修改建议：以决算报表为准统一两张附表。
+    依据：部门整体支出绩效评价基础数据表与自评表应口径一致。
+    """
+    row = next((r for r in ctx.report.basic_data if r.section == "project" and not re.match(r"^\d", r.label)), None)
+    stated = ctx.report.spending.project
+    if row is None or row.actual is None or stated is None or ctx.same_figure(row.actual, stated):
+        return
+    yield Issue(f"基础数据表“{row.label}”本年决算数 {fmt(row.actual)} 万元，自评表项目支出 {fmt(stated)} 万元",
+                ctx.where("spending.project", "基础数据表与自评表"), expected=fmt(stated), found=fmt(row.actual),
+                evidence=f"基础数据表：{row.label} {fmt(row.actual)}；自评表：{ctx.evidence('spending.project')}", fix=FIX_ALIGN)
+
+
+@rule("XR206", "cross_reference", "warning", "附表年份与报告年度不一致")
+def form_years(ctx: AuditContext):
+    """检查什么：基础数据表、自评表表头中的年份（如“2024 年决算数”）是否与报告评价年度一致。
+    为什么重要：年份错位常因套用上年模板，附表数据可能也未更新。
+    示例：报告评价 2024 年度，基础数据表表头却是“2022 年决算数、2023 年预算数”。
+    修改建议：更新附表表头年份，并核对附表数据是否为本年度。
+    依据：自评工作通知对评价年度的要求。
+    """
+    year = ctx.report.unit.year
+    prov = ctx.report.provenance.get("unit.year")
+    if year is None or prov is None or "表头" in prov.method:
+        return
+    for path, p in ctx.report.provenance.items():
+        m = re.search(r"(20\d{2})\s*年\s*(决算数|预算数|实际在职人数)", p.text)
+        if m and p.method.startswith("基础数据表") and int(m.group(1)) not in (year, year - 1):
+            yield Issue(f"附表表头年份 {m.group(1)} 与报告年度 {year} 不符", Where(section="基础数据表", field=path),
+                        expected=str(year), found=m.group(1), evidence=p.text)
+            return

@@ -1,0 +1,75 @@
+"""Missing values: figures the forms ask for but the report leaves blank, and what could not be audited."""
+
+from __future__ import annotations
+
+from jixiao.audit.context import AuditContext, Issue
+from jixiao.audit.finding import Where
+from jixiao.audit.registry import rule
+
+KEY_FIELDS = {
+    "unit.name": "预算单位名称", "unit.year": "评价年度", "budget.full_year": "全年预算数",
+    "budget.executed": "全年执行数", "budget.execution_rate": "预算执行率",
+}
+
+
+@rule("MV701", "missing_value", "warning", "关键信息缺失")
+def key_fields(ctx: AuditContext):
+    """检查什么：单位名称、评价年度、全年预算数、全年执行数、执行率是否都能在报告中找到。
+    为什么重要：这些是审核的基础数据，缺失则多项检查无法进行。
+    示例：报告未写全年预算数，只写了执行率。
+    修改建议：在正文和自评表中补写缺少的数据。
+    依据：财预〔2020〕10号 自评表“年度预算申请”栏。
+    """
+    r = ctx.report
+    for path, name in KEY_FIELDS.items():
+        obj = r
+        for part in path.split("."):
+            obj = getattr(obj, part)
+        if obj is None:
+            yield Issue(f"报告中未找到{name}", Where(section="基本信息", field=path), expected=name, found="（缺）")
+
+
+@rule("MV702", "missing_value", "error", "指标分值或得分空白")
+def indicator_blanks(ctx: AuditContext):
+    """检查什么：自评表每个三级指标的分值和得分是否都已填写。
+    为什么重要：分值或得分空白，无法计算总分，也无法判断该指标是否完成。
+    示例：“群众满意度”分值 10，得分一栏空白。
+    修改建议：补填分值和得分。
+    依据：财预〔2020〕10号 自评表。
+    """
+    for i, ind in enumerate(ctx.report.indicators):
+        blank = [name for name, value in (("分值", ind.weight), ("得分", ind.score)) if value is None]
+        if blank:
+            yield Issue(f"指标“{ind.name}”的{'、'.join(blank)}空白", ctx.where(ctx.indicator_path(i), "绩效自评表"),
+                        expected="、".join(blank), found="（空）", evidence=f"{ind.name}：分值 {ind.weight}，得分 {ind.score}")
+
+
+@rule("MV703", "missing_value", "warning", "基础数据表编制数或在职人数空白")
+def staffing_blank(ctx: AuditContext):
+    """检查什么：基础数据表的编制数、实际在职人数是否填写。
+    为什么重要：没有编制数就无法计算在职人员控制率，无法判断是否超编。
+    示例：“编制数”一栏空白，只填了实际在职人数 89。
+    修改建议：按编制部门核定数填写编制数。
+    依据：部门整体支出绩效评价基础数据表“财政供养人员情况”。
+    """
+    s = ctx.report.staffing
+    if not ctx.report.has_basic_data_table:
+        return
+    for field, name, value in (("authorized", "编制数", s.authorized), ("actual", "实际在职人数", s.actual)):
+        if value is None:
+            yield Issue(f"基础数据表“{name}”未填写", Where(section="基础数据表 财政供养人员", field=f"staffing.{field}"), expected=name, found="（空）")
+
+
+@rule("MV704", "missing_value", "info", "部分检查因缺少数据未能进行")
+def not_auditable(ctx: AuditContext):
+    """检查什么：报告缺少自评表指标或基础数据表时，提示哪些检查因此无法进行。
+    为什么重要：审核结论应说明其范围：没有找到问题不等于没有问题。
+    示例：仅有叙述的报告无法复核指标得分。
+    修改建议：补充附表后重新审核。
+    依据：审核工作规范。
+    """
+    r = ctx.report
+    if not r.indicators:
+        yield Issue("未读到三级指标，指标得分、指标质量类检查未进行", Where(section="审核范围", field="indicators"))
+    if not r.basic_data:
+        yield Issue("未读到基础数据表，三公经费、公用经费等合规检查仅依据正文", Where(section="审核范围", field="basic_data"))

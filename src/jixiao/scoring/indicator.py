@@ -1,0 +1,142 @@
+"""Score one 三级指标 again under a profile: proportional for figures, tiers for words, dates on time.
+
+- Higher is better (≥, >, =, or no comparator): weight × min(actual / target, 1).
+- Lower is better (≤, <, e.g. 成本): weight × min(target / actual, 1).
+- Qualitative: the tier the actual states (达成 / 部分达成 / 未达成) gives a range of the weight.
+- No actual, an actual that only repeats a comparator ("≥0%"), or units that cannot be compared:
+  "insufficient_evidence" — never a silent zero or full score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from jixiao.model import Indicator, Measure
+from jixiao.scoring.profile import Profile
+
+Status = Literal["scored", "range", "insufficient_evidence", "no_weight"]
+_PER = {"日": Decimal(365), "天": Decimal(365), "周": Decimal(52), "月": Decimal(12), "季": Decimal(4), "季度": Decimal(4), "半年": Decimal(2), "年": Decimal(1)}
+_TOP = re.compile(r"(全部|全面|已|圆满|如期|按时|按期|按计划|达到|达成|完成|实现|是|合格|无|零|优|好|显著|明显|提升|提高|满意)")
+_PARTIAL = re.compile(r"(基本|部分|大部分|较|一定|有所|初步|逐步|略)")
+_FAIL = re.compile(r"(未|没有|尚未|不足|差|滞后|延迟|推迟|否|不合格)")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?")
+
+
+@dataclass(slots=True)
+class IndicatorScore:
+    """Stated vs recomputed score of one indicator, with the method in Chinese."""
+
+    indicator: Indicator
+    status: Status
+    method: str
+    recomputed: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+
+    @property
+    def stated(self) -> Decimal | None:
+        return self.indicator.score
+
+    def consistent(self, tolerance: Decimal) -> bool | None:
+        """Whether the stated score agrees with the rule; None when it cannot be judged."""
+        if self.stated is None or self.status in ("insufficient_evidence", "no_weight"):
+            return None
+        if self.status == "range":
+            return self.low - tolerance <= self.stated <= self.high + tolerance
+        return abs(self.stated - self.recomputed) <= tolerance
+
+
+def score_indicator(ind: Indicator, profile: Profile) -> IndicatorScore:
+    if ind.weight is None:
+        return IndicatorScore(ind, "no_weight", "未填分值，无法计分")
+    if not ind.actual:
+        return IndicatorScore(ind, "insufficient_evidence", "实际完成值为空，无证据支持得分")
+    dated = _score_dates(ind)
+    if dated is not None:
+        return dated
+    t, a = ind.target_measure, ind.actual_measure
+    if t and a and t.value is not None and not t.qualitative:
+        return _score_figures(ind, t, a)
+    return _score_words(ind, profile)
+
+
+def _score_figures(ind: Indicator, t: Measure, a: Measure) -> IndicatorScore:
+    if a.value is None:
+        return _score_text_against_figure(ind)
+    if a.comparator in ("≥", "≤", ">", "<"):
+        return IndicatorScore(ind, "insufficient_evidence", f"实际完成值“{ind.actual}”只重复了比较符，没有实测数值")
+    target, actual = _comparable(t, a)
+    if target is None:
+        return IndicatorScore(ind, "insufficient_evidence", f"目标单位“{t.unit}”与实际单位“{a.unit}”不可比")
+    w = ind.weight
+    if t.comparator in ("≤", "<"):
+        share = Decimal(1) if actual == 0 else min(target / actual, Decimal(1))
+        how = "越小越好：分值 × min(目标值/实际值, 1)"
+    else:
+        share = Decimal(1) if target == 0 else min(actual / target, Decimal(1))
+        how = "越大越好：分值 × min(实际值/目标值, 1)"
+    return IndicatorScore(ind, "scored", how, recomputed=w * max(share, Decimal(0)))
+
+
+def _comparable(t: Measure, a: Measure) -> tuple[Decimal | None, Decimal | None]:
+    """Target and actual in one unit: equal units, percent with percent, or 次/月 against 次/年."""
+    tu, au = _unit(t.unit), _unit(a.unit)
+    if tu == au or not tu or not au:
+        return t.value, a.value
+    (tb, tp), (ab, ap) = _per(tu), _per(au)
+    if tb == ab and (tp or ap):  # a target without a period is an annual one
+        return t.value * _PER[tp or "年"], a.value * _PER[ap or "年"]
+    return None, None
+
+
+def _unit(unit: str | None) -> str:
+    return re.sub(r"[\s（）()以上以内及]", "", unit or "")
+
+
+def _per(unit: str) -> tuple[str, str | None]:
+    m = re.fullmatch(r"(.*?)/?(?:每)?(日|天|周|月|季度|季|半年|年)", unit)
+    return (m.group(1), m.group(2)) if m and m.group(1) else (unit, None)
+
+
+def _score_text_against_figure(ind: Indicator) -> IndicatorScore:
+    if _FAIL.search(ind.actual):
+        return IndicatorScore(ind, "range", "实际完成情况表明未达成", low=Decimal(0), high=ind.weight * Decimal("0.6"))
+    return IndicatorScore(ind, "insufficient_evidence", f"定量目标“{ind.target}”的实际完成值“{ind.actual}”不是数值")
+
+
+def _score_dates(ind: Indicator) -> IndicatorScore | None:
+    t, a = _date(ind.target), _date(ind.actual)
+    if t is None or a is None:
+        return None
+    if a <= t:
+        return IndicatorScore(ind, "scored", "时效：实际完成时间不晚于目标时间，得满分", recomputed=ind.weight)
+    return IndicatorScore(ind, "scored", "时效：实际完成时间晚于目标时间，不得分", recomputed=Decimal(0))
+
+
+def _date(text: str | None) -> tuple[int, int, int] | None:
+    m = _DATE.search(text or "")
+    if not m:
+        return None
+    g = [x for x in m.groups() if x is not None]
+    return int(g[0]), int(g[1]), int(g[2]) if len(g) > 2 else 31
+
+
+def _score_words(ind: Indicator, profile: Profile) -> IndicatorScore:
+    """Qualitative: the tier the actual states; identical vague words prove nothing."""
+    tiers = profile.qualitative.tiers
+    actual, target = ind.actual.strip(), (ind.target or "").strip()
+    if _FAIL.search(actual):
+        tier = tiers[-1]
+    elif _PARTIAL.search(actual) and not _PARTIAL.search(target):
+        tier = tiers[1]
+    elif actual == target and not re.search(r"(达成|完成|实现|达到|合格|是|无|零)", actual):
+        return IndicatorScore(ind, "insufficient_evidence", f"定性指标的实际完成值“{actual}”照抄目标，未说明达成档次")
+    elif _TOP.search(actual) or actual == target:
+        tier = tiers[0]
+    else:
+        return IndicatorScore(ind, "insufficient_evidence", f"定性实际完成值“{actual}”未说明达成档次")
+    w = ind.weight
+    return IndicatorScore(ind, "range", f"定性分档：{tier.name}（分值的 {tier.low * 100:.0f}%–{tier.high * 100:.0f}%）", low=w * tier.low, high=w * tier.high)

@@ -1,0 +1,136 @@
+"""Scoring profiles: frameworks and province rules as TOML data, loaded by one loader.
+
+A built-in profile (`national`, `hunan`, `guangdong`, `external_53`, `chongqing`) and a user's own
+file go through the same `load_profile`.  `extends = "national"` merges a profile over another:
+tables merge key by key, arrays (such as `level1`) are replaced whole.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from jixiao.errors import JixiaoError
+from jixiao.model import Framework, Report
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Execution(_Data):
+    weight: Decimal
+    rule: str
+    source: str = ""
+    binding: bool = False
+
+
+class Level1(_Data):
+    name: str
+    weight: Decimal
+    level2: list[str] = []
+
+
+class Tier(_Data):
+    name: str
+    low: Decimal
+    high: Decimal
+
+
+class Qualitative(_Data):
+    tiers: list[Tier]
+
+
+class Rounding(_Data):
+    places: int = 2
+    mode: str = "ROUND_HALF_UP"
+    tolerance: Decimal = Decimal("0.01")
+
+
+class Section(_Data):
+    title: str
+    any: list[str]
+
+
+class Outline(_Data):
+    attachments: list[str] = []
+    sections: list[Section] = []
+
+
+class Profile(_Data):
+    """One framework's scoring rules, thresholds and outline."""
+
+    name: str
+    title: str
+    framework: Framework
+    execution: Execution
+    level1: list[Level1]
+    qualitative: Qualitative
+    grades: dict[str, Decimal]
+    rounding: Rounding
+    local_rules: dict[str, dict]
+    management: dict[str, dict]
+    audit: dict[str, Decimal]
+    outline: Outline
+    extends: str | None = None
+
+    def level1_weight(self, name: str | None) -> Decimal | None:
+        """The profile's weight for a level-one group, matched loosely ("产出" ~ "产出指标")."""
+        key = (name or "").removesuffix("指标")
+        return next((g.weight for g in self.level1 if g.name.removesuffix("指标") == key), None)
+
+
+BUILTIN = ("national", "hunan", "guangdong", "external_53", "chongqing")
+
+
+def _merge(base: dict, over: dict) -> dict:
+    merged = dict(base)
+    for key, value in over.items():
+        merged[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return merged
+
+
+def _raw(name_or_path: str) -> dict:
+    if name_or_path in BUILTIN:
+        text = resources.files("jixiao.scoring").joinpath(f"profiles/{name_or_path}.toml").read_text(encoding="utf-8")
+        origin = f"内置方案 {name_or_path}"
+    else:
+        path = Path(name_or_path)
+        if not path.is_file():
+            raise JixiaoError(f"找不到评分方案“{name_or_path}”：内置方案有 {'、'.join(BUILTIN)}，或给出 .toml 文件路径")
+        text, origin = path.read_text(encoding="utf-8"), str(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise JixiaoError(f"评分方案 {origin} 不是合法的 TOML：{e}") from None
+    parent = data.get("extends")
+    return _merge(_raw(parent), data) if parent else data
+
+
+@cache
+def load_profile(name_or_path: str) -> Profile:
+    """A built-in profile by name, or a user's TOML file (which may `extends` a built-in one)."""
+    try:
+        return Profile.model_validate(_raw(name_or_path))
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise JixiaoError(f"评分方案“{name_or_path}”有误：{where} {first['msg']}") from None
+
+
+def detect_profile(report: Report) -> Profile:
+    """The profile a report's framework and forms point to."""
+    if report.framework == "duty_efficiency":
+        return load_profile("guangdong")
+    if report.framework == "input_process_output_outcome" or report.report_kind == "external_evaluation":
+        return load_profile("external_53")
+    if report.has_basic_data_table or report.has_self_eval_table:
+        return load_profile("hunan")
+    if any("目标完成情况" in s.title for s in report.sections):
+        return load_profile("chongqing")
+    return load_profile("national")
