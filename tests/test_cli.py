@@ -69,3 +69,56 @@ def test_inspect_shows_blocks_and_sources(tmp_path):
     result = runner.invoke(app, ["inspect", str(_write(tmp_path, "r.txt", REPORT))])
     assert result.exit_code == 0
     assert "提取值及其来源" in result.stdout and "budget.initial" in result.stdout
+
+
+def test_audit_json_contract(tmp_path):
+    bad = REPORT.replace("预算执行率95%", "预算执行率97%")
+    result = runner.invoke(app, ["audit", str(_write(tmp_path, "r.txt", bad)), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"source", "unit", "score", "findings"}
+    assert data["score"]["stated"] == 92.5
+    ar101 = [f for f in data["findings"] if f["rule"] == "AR101"]
+    assert ar101 and ar101[0]["severity"] == "error" and ar101[0]["expected"] == "95.00" and ar101[0]["found"] == "97"
+    assert set(ar101[0]) >= {"rule", "category", "severity", "message", "location", "expected", "found", "evidence"}
+
+
+def test_audit_select_and_ignore(tmp_path):
+    path = str(_write(tmp_path, "r.txt", REPORT))
+    only = json.loads(runner.invoke(app, ["audit", path, "-f", "json", "--select", "MV"]).stdout)
+    assert only["findings"] and all(f["rule"].startswith("MV") for f in only["findings"])
+    none = json.loads(runner.invoke(app, ["audit", path, "-f", "json", "--select", "MV", "--ignore", "missing_value"]).stdout)
+    assert none["findings"] == []
+
+
+def test_audit_html_and_xlsx_outputs(tmp_path):
+    from openpyxl import load_workbook
+
+    path = _write(tmp_path, "r.txt", REPORT.replace("预算执行率95%", "预算执行率97%"))
+    page = tmp_path / "r.html"
+    assert runner.invoke(app, ["audit", str(path), "-f", "html", "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "AR101" in html and "审核意见" in html and 'class="finding error"' in html
+    book = tmp_path / "意见.xlsx"
+    assert runner.invoke(app, ["audit", str(tmp_path), "-f", "xlsx", "-o", str(book)]).exit_code == 0
+    wb = load_workbook(book)
+    assert wb.sheetnames == ["审核意见", "汇总"]
+    assert any(row[2] == "AR101" for row in wb["审核意见"].iter_rows(values_only=True))
+    assert [row[0] for row in wb["汇总"].iter_rows(min_row=2, values_only=True)] == ["青石镇人民政府"]
+
+
+def test_audit_unknown_profile_is_a_chinese_error(tmp_path):
+    result = runner.invoke(app, ["audit", str(_write(tmp_path, "r.txt", REPORT)), "--profile", "nowhere"])
+    assert result.exit_code == 2 and "评分方案" in result.stderr
+
+
+def test_score_json(tmp_path):
+    result = runner.invoke(app, ["score", str(_write(tmp_path, "r.txt", REPORT)), "-f", "json"])
+    data = json.loads(result.stdout)
+    assert data["total"]["stated"] == 92.5 and data["execution"]["rate"] == 95
+
+
+def test_rules_lists_the_catalogue():
+    result = runner.invoke(app, ["rules", "-f", "json"])
+    codes = [r["code"] for r in json.loads(result.stdout)]
+    assert len(codes) >= 40 and codes == sorted(set(codes))

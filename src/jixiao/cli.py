@@ -13,8 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from jixiao import __version__
 from jixiao.errors import JixiaoError
-from jixiao.outcome import Outcome, parse_file, parse_many, report_files
-from jixiao.views import inspect_view, summary
+from jixiao.outcome import AuditOptions, Outcome, default_jobs, process, process_many, report_files
 
 app = typer.Typer(
     help="jixiao（绩效）：读取、复核与审核部门整体支出绩效自评报告。",
@@ -25,10 +24,26 @@ app = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
+PATH_HELP = "报告文件或目录（.docx .pdf .xlsx .txt .md .png .jpg .doc .wps .et）"
+PROFILE_HELP = "评分方案：national、hunan、guangdong、external_53、chongqing，或自定义 .toml 文件；默认自动识别"
 
-class OutputFormat(str, Enum):
+
+class ParseFormat(str, Enum):
     json = "json"
     table = "table"
+
+
+class AuditFormat(str, Enum):
+    table = "table"
+    json = "json"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class RulesFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -36,12 +51,16 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _with_progress(paths: list[Path]) -> list[Outcome]:
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _batch(paths: list[Path], audit: AuditOptions | None, jobs: int | None, verb: str) -> list[Outcome]:
     outcomes: list[Outcome] = []
-    columns = (TextColumn("解析中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"))
+    columns = (TextColumn(verb), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("", total=len(paths))
-        for outcome in parse_many(paths):
+        for outcome in process_many(paths, audit, jobs or default_jobs(len(paths))):
             progress.update(task, advance=1, description=Path(outcome.path).name)
             outcomes.append(outcome)
     return outcomes
@@ -55,29 +74,36 @@ def _report_failures(outcomes: list[Outcome]) -> int:
     return 1 if failed else 0
 
 
+def _single(path: Path, audit: AuditOptions | None = None, keep_doc: bool = False) -> Outcome:
+    outcome = process(path, audit, keep_doc)
+    if outcome.status == "failed":
+        _fail(outcome.error)
+    return outcome
+
+
 @app.command()
 def parse(
-    path: Path = typer.Argument(..., help="报告文件或目录（.docx .pdf .xlsx .txt .md .png .jpg .doc .wps .et）"),
-    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="输出格式：json 或 table"),
+    path: Path = typer.Argument(..., help=PATH_HELP),
+    format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="输出格式：json 或 table"),
     provenance: bool = typer.Option(True, help="JSON 中是否包含每个值的来源（provenance）"),
+    jobs: int = typer.Option(None, "--jobs", "-j", help="目录批量处理的并行进程数（默认按文件数和 CPU 核数）"),
 ) -> None:
     """读取报告，输出结构化结果（JSON 或中文摘要表）。"""
+    from jixiao.views import summary
+
     exclude = None if provenance else {"provenance"}
     if path.is_dir():
-        outcomes = _with_progress(report_files(path))
+        outcomes = _batch(report_files(path), None, jobs, "解析中")
         reports = [o.report for o in outcomes if o.report is not None]
-        if format is OutputFormat.json:
-            out.print_json(data=[r.model_dump(mode="json", exclude=exclude) for r in reports]) if reports else out.print("[]")
+        if format is ParseFormat.json:
+            _print_json([r.model_dump(mode="json", exclude=exclude) for r in reports])
         else:
             for r in reports:
                 summary.print_report(out, r)
         raise typer.Exit(_report_failures(outcomes))
-    try:
-        report = parse_file(path)
-    except JixiaoError as e:
-        _fail(str(e))
-    if format is OutputFormat.json:
-        sys.stdout.write(json.dumps(report.model_dump(mode="json", exclude=exclude), ensure_ascii=False, indent=2) + "\n")
+    report = _single(path).report
+    if format is ParseFormat.json:
+        _print_json(report.model_dump(mode="json", exclude=exclude))
     else:
         summary.print_report(out, report)
 
@@ -85,15 +111,116 @@ def parse(
 @app.command()
 def inspect(path: Path = typer.Argument(..., help="报告文件")) -> None:
     """显示中间文档（含合并单元格的表格）以及每个提取值的来源。"""
-    from jixiao.ingest.registry import read
-    from jixiao.extract import extract
+    from jixiao.views import inspect_view
 
+    outcome = _single(path, keep_doc=True)
+    inspect_view.print_document(out, outcome.doc)
+    inspect_view.print_provenance(out, outcome.report)
+
+
+@app.command()
+def score(
+    path: Path = typer.Argument(..., help="报告文件"),
+    profile: str = typer.Option(None, "--profile", "-p", help=PROFILE_HELP),
+    format: ParseFormat = typer.Option(ParseFormat.table, "--format", "-f", help="输出格式：table 或 json"),
+) -> None:
+    """按评分方案重新计分：逐项对比自评得分与重算得分，并计算53号共性指标。"""
+    from jixiao.scoring.profile import detect_profile, load_profile
+    from jixiao.scoring.score import score_report
+    from jixiao.views import audit_view
+
+    report = _single(path).report
     try:
-        doc = read(path)
+        chosen = load_profile(profile) if profile else detect_profile(report)
     except JixiaoError as e:
         _fail(str(e))
-    inspect_view.print_document(out, doc)
-    inspect_view.print_provenance(out, extract(doc))
+    result = score_report(report, chosen)
+    if format is ParseFormat.json:
+        from jixiao.scoring.export import score_json
+
+        _print_json(score_json(result))
+    else:
+        audit_view.print_score(out, result)
+
+
+@app.command()
+def audit(
+    path: Path = typer.Argument(..., help=PATH_HELP),
+    format: AuditFormat = typer.Option(AuditFormat.table, "--format", "-f", help="输出格式：table、json、html（审核页面）、xlsx（审核意见表）"),
+    profile: str = typer.Option(None, "--profile", "-p", help=PROFILE_HELP),
+    select: list[str] = typer.Option([], "--select", help="只运行这些规则（代码前缀或类别，可重复），如 AR、XR201、compliance"),
+    ignore: list[str] = typer.Option([], "--ignore", help="不运行这些规则（代码前缀或类别，可重复）"),
+    output: Path = typer.Option(None, "--output", "-o", help="输出文件（html、xlsx 必填；目录的 html 为输出目录）"),
+    jobs: int = typer.Option(None, "--jobs", "-j", help="目录批量处理的并行进程数"),
+) -> None:
+    """审核报告：列出每个问题的规则代码、级别、位置、应为与实为、原文依据和修改建议。"""
+    options = AuditOptions(profile, tuple(select), tuple(ignore))
+    _check_profile(profile)
+    if format in (AuditFormat.html, AuditFormat.xlsx) and output is None:
+        _fail(f"--format {format.value} 需要用 -o 指定输出{'文件' if format is AuditFormat.xlsx else '文件或目录'}")
+    if path.is_dir():
+        outcomes = _batch(report_files(path), options, jobs, "审核中")
+        _write_audits(outcomes, format, output)
+        raise typer.Exit(_report_failures(outcomes))
+    outcome = _single(path, options, keep_doc=format is AuditFormat.html)
+    _write_audits([outcome], format, output)
+
+
+def _check_profile(profile: str | None) -> None:
+    if profile:
+        from jixiao.scoring.profile import load_profile
+
+        try:
+            load_profile(profile)
+        except JixiaoError as e:
+            _fail(str(e))
+
+
+def _write_audits(outcomes: list[Outcome], format: AuditFormat, output: Path | None) -> None:
+    from jixiao.views import audit_view
+
+    audited = [o for o in outcomes if o.audit is not None]
+    if format is AuditFormat.table:
+        for o in audited:
+            audit_view.print_audit(out, o.audit)
+    elif format is AuditFormat.json:
+        data = [o.audit.model_dump(mode="json") for o in audited]
+        _print_json(data[0] if len(outcomes) == 1 and data else data)
+    elif format is AuditFormat.xlsx:
+        from jixiao.render import audit_xlsx
+
+        audit_xlsx.write(outcomes, output)
+        err.print(f"已写出审核意见表：{output}")
+    else:
+        _write_html(audited, outcomes, output)
+
+
+def _write_html(audited: list[Outcome], outcomes: list[Outcome], output: Path) -> None:
+    from jixiao.ingest.registry import read
+    from jixiao.render import audit_html
+
+    single = len(outcomes) == 1
+    if not single:
+        output.mkdir(parents=True, exist_ok=True)
+    for o in audited:
+        target = output if single else output / f"{Path(o.path).stem}.html"
+        target.write_text(audit_html.render(o.audit, o.doc or read(o.path)), encoding="utf-8")
+    err.print(f"已写出审核页面：{output}")
+
+
+@app.command()
+def rules(format: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f", help="输出格式：table、json 或 md")) -> None:
+    """列出全部审核规则（代码、类别、默认级别、名称、检查内容）。"""
+    from jixiao.audit import RULES
+    from jixiao.audit.catalogue import as_json, as_markdown
+    from jixiao.views import audit_view
+
+    if format is RulesFormat.json:
+        _print_json(as_json())
+    elif format is RulesFormat.md:
+        sys.stdout.write(as_markdown())
+    else:
+        audit_view.print_rules(out, [RULES[c] for c in sorted(RULES)])
 
 
 @app.command()

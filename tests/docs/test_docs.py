@@ -23,3 +23,9 @@ def test_readme_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
     assert command in readme and command in ci
+
+
+def test_rules_catalogue_is_current():
+    from jixiao.audit.catalogue import as_markdown
+
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == as_markdown()

@@ -1,0 +1,69 @@
+"""审核意见表: a workbook for a whole directory — one row per finding, and one row per unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from jixiao.audit.registry import CATEGORY_NAMES
+from jixiao.outcome import Outcome
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+FILLS = {"error": "FDE2E1", "warning": "FFF3CD"}
+FINDING_COLUMNS = [("单位", 22), ("文件", 24), ("规则", 8), ("类别", 10), ("级别", 6), ("问题", 60), ("位置", 18),
+                   ("应为", 14), ("实为", 14), ("原文依据", 50), ("修改建议", 40)]
+SUMMARY_COLUMNS = [("单位", 24), ("年度", 6), ("文件", 28), ("状态", 8), ("评分方案", 12), ("自评总分", 9), ("重算总分", 9),
+                   ("错误", 6), ("警告", 6), ("提示", 6), ("说明", 50)]
+
+
+def write(outcomes: list[Outcome], path: Path) -> None:
+    wb = Workbook()
+    findings = wb.active
+    findings.title = "审核意见"
+    _header(findings, FINDING_COLUMNS)
+    summary = wb.create_sheet("汇总")
+    _header(summary, SUMMARY_COLUMNS)
+    for o in outcomes:
+        summary.append(_summary_row(o))
+        for f in (o.audit.findings if o.audit else []):
+            findings.append([o.audit.unit.name, Path(o.path).name, f.rule, CATEGORY_NAMES.get(f.category, f.category),
+                             SEVERITY_NAMES[f.severity], f.message, _where(f), f.expected, f.found, f.evidence, f.fix])
+            if f.severity in FILLS:
+                findings.cell(findings.max_row, 5).fill = PatternFill("solid", fgColor=FILLS[f.severity])
+    for ws in (findings, summary):
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    wb.save(path)
+
+
+def _header(ws, columns) -> None:
+    ws.append([name for name, _ in columns])
+    for i, (_, width) in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+        ws.cell(1, i).font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+
+
+def _where(f) -> str:
+    loc = f.location
+    parts = [loc.section]
+    if loc.page:
+        parts.append(f"第{loc.page}页")
+    if loc.row is not None:
+        parts.append(f"第{loc.row + 1}行")
+    return " ".join(parts)
+
+
+def _summary_row(o: Outcome) -> list:
+    if o.audit is None:
+        return [None, None, Path(o.path).name, "读取失败", None, None, None, None, None, None, o.error]
+    a = o.audit
+    return [a.unit.name, a.unit.year, Path(o.path).name, "已审核", a.profile,
+            float(a.score.stated) if a.score.stated is not None else None,
+            float(a.score.recomputed) if a.score.recomputed is not None else None,
+            a.count("error"), a.count("warning"), a.count("info"), None]
