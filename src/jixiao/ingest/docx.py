@@ -11,7 +11,7 @@ from lxml import etree
 
 from jixiao.errors import InputError
 from jixiao.ingest.document import Block, Cell, SourceDocument, Table
-from jixiao.ingest.safety import ZIP_ERRORS, CORRUPT, check_zip, parse_xml, read_member
+from jixiao.ingest.safety import CORRUPT, ZIP_ERRORS, check_zip, parse_xml, read_member
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -20,9 +20,14 @@ HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 # paragraph styles are cut out with their root's namespace declarations before parsing.
 STYLES_ROOT = re.compile(rb"<((?:\w+:)?)styles\b[^>]*>")
 PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"']).*?</%sstyle>"
+# Tags and attributes the walk compares against on every element, built once.
+P, TBL, TR, TC, T, TAB = W + "p", W + "tbl", W + "tr", W + "tc", W + "t", W + "tab"
+RENDERED_BREAK, VAL, TYPE = W + "lastRenderedPageBreak", W + "val", W + "type"
+BREAK_BEFORE = f"{W}pPr/{W}pageBreakBefore"
 # Visible-text elements of a paragraph, walked in document order.
-TEXT_TAGS = (W + "t", W + "tab", W + "br", W + "cr", W + "lastRenderedPageBreak", W + "noBreakHyphen")
-WRAPPERS = (W + "sdt", W + "customXml", W + "sdtContent", W + "ins", W + "moveTo")
+TEXT_TAGS = (T, TAB, W + "br", W + "cr", RENDERED_BREAK, W + "noBreakHyphen")
+WRAPPERS = frozenset(W + t for t in ("sdt", "customXml", "sdtContent", "ins", "moveTo"))
+CONTAINERS = WRAPPERS | {MC + "AlternateContent", MC + "Choice", MC + "Fallback"}
 
 
 @dataclass(slots=True)
@@ -67,7 +72,7 @@ def _prune(root: etree._Element) -> dict[etree._Element, list[etree._Element]]:
             ac.remove(extra)
     boxes: dict[etree._Element, list[etree._Element]] = {}
     for box in list(root.iter(W + "txbxContent")):
-        anchor = next(box.iterancestors(W + "p"), None)
+        anchor = next(box.iterancestors(P), None)
         box.getparent().remove(box)
         if anchor is not None:
             boxes.setdefault(anchor, []).append(box)
@@ -76,8 +81,8 @@ def _prune(root: etree._Element) -> dict[etree._Element, list[etree._Element]]:
 
 def _new_state(root: etree._Element, heading_styles: dict[str, int]) -> _State:
     boxes = _prune(root)
-    rendered = next(root.iter(W + "lastRenderedPageBreak"), None) is not None
-    explicit = any(br.get(W + "type") == "page" for br in root.iter(W + "br"))
+    rendered = next(root.iter(RENDERED_BREAK), None) is not None
+    explicit = any(br.get(TYPE) == "page" for br in root.iter(W + "br"))
     explicit = explicit or next(root.iter(W + "pageBreakBefore"), None) is not None
     return _State(heading_styles, boxes, rendered, rendered or explicit)
 
@@ -90,17 +95,28 @@ def _heading_styles(styles_xml: bytes, path: Path) -> dict[str, int]:
     prefix = re.escape(root.group(1))
     kept = b"".join(re.findall(PARAGRAPH_STYLE % (prefix, prefix), styles_xml, re.DOTALL))
     styles = parse_xml(root.group(0) + kept + b"</" + root.group(1) + b"styles>", path)
-    out: dict[str, int] = {}
+    own: dict[str, int | None] = {}
+    based_on: dict[str, str] = {}
     for style in styles.iter(W + "style"):
-        if style.get(W + "type") != "paragraph":
-            continue
         sid = style.get(W + "styleId") or ""
-        name_el = style.find(W + "name")
-        name = name_el.get(W + "val", "") if name_el is not None else ""
-        level = _level_from_name(sid) or _level_from_name(name) or _outline_level(style.find(W + "pPr"))
-        if level:
-            out[sid] = level
-    return out
+        name = style.find(W + "name")
+        name = name.get(VAL, "") if name is not None else ""
+        own[sid] = _level_from_name(sid) or _level_from_name(name) or _outline_level(style.find(W + "pPr"))
+        parent = style.find(W + "basedOn")
+        if parent is not None:
+            based_on[sid] = parent.get(VAL, "")
+    return {sid: level for sid in own if (level := _inherited(sid, own, based_on))}
+
+
+def _inherited(sid: str, own: dict[str, int | None], based_on: dict[str, str]) -> int | None:
+    """A style's heading level, or the one it inherits through `basedOn` (chains are short; loops stop)."""
+    for _ in range(10):
+        if own.get(sid):
+            return own[sid]
+        if sid not in based_on:
+            return None
+        sid = based_on[sid]
+    return None
 
 
 def _level_from_name(name: str) -> int | None:
@@ -112,7 +128,7 @@ def _outline_level(ppr: etree._Element | None) -> int | None:
     el = ppr.find(W + "outlineLvl") if ppr is not None else None
     if el is None:
         return None
-    val = el.get(W + "val", "")
+    val = el.get(VAL, "")
     return int(val) + 1 if val.isdigit() and int(val) < 9 else None
 
 
@@ -121,18 +137,18 @@ def _blocks(container: etree._Element, state: _State, in_cell: bool = False) -> 
     out: list[Block] = []
     for child in container:
         tag = child.tag
-        if tag == W + "p":
+        if tag == P:
             out.extend(_paragraph(child, state, in_cell))
-        elif tag == W + "tbl":
+        elif tag == TBL:
             out.extend(_table(child, state))
-        elif tag in WRAPPERS or tag in (MC + "AlternateContent", MC + "Choice", MC + "Fallback"):
+        elif tag in CONTAINERS:
             out.extend(_blocks(child, state, in_cell))
     return out
 
 
 def _paragraph(p: etree._Element, state: _State, in_cell: bool) -> list[Block]:
     """The paragraph's own block (if it has text), then the blocks of the text boxes anchored in it."""
-    if state.counts_pages and not state.rendered_breaks and p.find(f"{W}pPr/{W}pageBreakBefore") is not None:
+    if state.counts_pages and not state.rendered_breaks and p.find(BREAK_BEFORE) is not None:
         state.page += 1
     text, page = _text(p, state)
     page = page if state.counts_pages else None
@@ -150,17 +166,17 @@ def _text(p: etree._Element, state: _State) -> tuple[str, int]:
     page = 0
     for el in p.iter(TEXT_TAGS):
         tag = el.tag
-        if tag == W + "t":
+        if tag == T:
             if el.text:
                 page = page or state.page
                 parts.append(el.text)
-        elif tag == W + "tab":
+        elif tag == TAB:
             if el.getparent().tag != W + "tabs":  # not a tab stop definition
                 parts.append("\t")
         elif tag == W + "noBreakHyphen":
             parts.append("-")
-        elif tag == W + "lastRenderedPageBreak" or el.get(W + "type") == "page":
-            state.page += tag == W + "lastRenderedPageBreak" or not state.rendered_breaks
+        elif tag == RENDERED_BREAK or el.get(TYPE) == "page":
+            state.page += tag == RENDERED_BREAK or not state.rendered_breaks
         else:
             parts.append("\n")
     return "".join(parts), page or state.page
@@ -169,7 +185,7 @@ def _text(p: etree._Element, state: _State) -> tuple[str, int]:
 def _para_block(p: etree._Element, text: str, page: int | None, state: _State) -> Block:
     ppr = p.find(W + "pPr")
     style = ppr.find(W + "pStyle") if ppr is not None else None
-    level = state.heading_styles.get(style.get(W + "val", "")) if style is not None else None
+    level = state.heading_styles.get(style.get(VAL, "")) if style is not None else None
     level = _outline_level(ppr) or level
     if level:
         return Block("heading", text, page=page, level=level)
@@ -182,16 +198,14 @@ def _table(tbl: etree._Element, state: _State) -> list[Block]:
     cells: list[Cell] = []
     nested: list[Block] = []
     open_merges: dict[int, Cell] = {}
-    for r, tr in enumerate(_children(tbl, W + "tr")):
+    for r, tr in enumerate(_children(tbl, TR)):
         col = _int_prop(tr.find(W + "trPr"), "gridBefore", 0)
-        for tc in _children(tr, W + "tc"):
-            tcpr = tc.find(W + "tcPr")
-            span = max(_int_prop(tcpr, "gridSpan", 1), 1)
+        for tc in _children(tr, TC):
+            span, continues = _cell_props(tc.find(W + "tcPr"))
             inner = _blocks(tc, state, in_cell=True)
             nested.extend(b for b in inner if b.kind == "table")
-            merge = _vmerge(tcpr)
             prev = open_merges.get(col)
-            if merge == "continue" and prev is not None and prev.colspan == span and prev.row + prev.rowspan == r:
+            if continues and prev is not None and prev.colspan == span and prev.row + prev.rowspan == r:
                 prev.rowspan = r - prev.row + 1
             else:
                 text = "\n".join(b.text for b in inner if b.kind != "table")
@@ -215,12 +229,17 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
 
 def _int_prop(props: etree._Element | None, name: str, default: int) -> int:
     el = props.find(W + name) if props is not None else None
-    val = el.get(W + "val", "") if el is not None else ""
+    val = el.get(VAL, "") if el is not None else ""
     return int(val) if val.isdigit() else default
 
 
-def _vmerge(tcpr: etree._Element | None) -> str | None:
-    el = tcpr.find(W + "vMerge") if tcpr is not None else None
-    if el is None:
-        return None
-    return "restart" if el.get(W + "val") == "restart" else "continue"
+def _cell_props(tcpr: etree._Element | None) -> tuple[int, bool]:
+    """A cell's grid span and whether it continues a vertical merge from the row above."""
+    span, continues = 1, False
+    for el in tcpr if tcpr is not None else ():
+        if el.tag == W + "gridSpan":
+            val = el.get(VAL, "")
+            span = max(int(val), 1) if val.isdigit() else 1
+        elif el.tag == W + "vMerge":
+            continues = el.get(VAL) != "restart"
+    return span, continues

@@ -19,9 +19,6 @@ MAX_ENTRIES = 10_000
 CORRUPT = "文件已损坏或不完整"
 ENCRYPTED = "文件已加密，请先取消密码保护"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# An OLE2 directory entry: UTF-16 name, then at 0x40 the name length in bytes (with NUL) and type 2 (stream).
-_ENCRYPTED_NAME = "EncryptedPackage".encode("utf-16-le")
-_ENCRYPTED_ENTRY_TAIL = struct.pack("<HB", len(_ENCRYPTED_NAME) + 2, 2)
 _SCAN_LIMIT = 256 * 1024 * 1024
 # Errors a zip archive or its deflate streams raise when the file is damaged.
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, KeyError)
@@ -32,18 +29,32 @@ def is_ole2(path: Path) -> bool:
         return f.read(8) == OLE_MAGIC
 
 
-def is_encrypted_ooxml(path: Path) -> bool:
-    """True for an OLE2 container holding an `EncryptedPackage` stream (a password-protected .docx/.xlsx)."""
+def ole2_streams(path: Path, names: tuple[str, ...]) -> set[str]:
+    """Which of `names` an OLE2 compound file's directory holds as streams (empty for other files).
+
+    Directory entries are 128-byte aligned: a UTF-16 name, then at 0x40 the name's byte length
+    (with its NUL) and the entry type (2, a stream) — text that merely contains a name never matches.
+    """
     if not is_ole2(path):
-        return False
+        return set()
     data = path.read_bytes()[:_SCAN_LIMIT]
-    start = data.find(_ENCRYPTED_NAME)
+    return {name for name in names if _has_entry(data, name)}
+
+
+def _has_entry(data: bytes, name: str) -> bool:
+    encoded = name.encode("utf-16-le")
+    tail = struct.pack("<HB", len(encoded) + 2, 2)
+    start = data.find(encoded)
     while start != -1:
-        tail = data[start + 0x40 : start + 0x43]
-        if start % 128 == 0 and tail == _ENCRYPTED_ENTRY_TAIL:
+        if start % 128 == 0 and data[start + 0x40 : start + 0x43] == tail:
             return True
-        start = data.find(_ENCRYPTED_NAME, start + 1)
+        start = data.find(encoded, start + 1)
     return False
+
+
+def is_encrypted_ooxml(path: Path) -> bool:
+    """True for a password-protected .docx/.xlsx: an OLE2 container holding an `EncryptedPackage`."""
+    return bool(ole2_streams(path, ("EncryptedPackage",)))
 
 
 def check_not_encrypted(path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -13,40 +14,64 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.errors import InputError
 from jixiao.ingest.document import Block, Cell, SourceDocument, Table
-from jixiao.ingest.safety import CORRUPT, check_zip
+from jixiao.ingest.safety import CORRUPT, ZIP_ERRORS, check_zip, read_member
 
 MAX_CELLS = 1_000_000
 PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
+# A formula cell saved with no value: <c><f>…</f></c>, <c><f>…</f><v/></c> or <c><f>…</f><v></v></c>.
+P = rb"(?:\w+:)?"  # an optional namespace prefix
+UNCACHED_FORMULA = re.compile(rb"<%sf\b[^>]*(?:/>|>[^<]*</%sf>)\s*(?:<%sv\s*/>|<%sv>\s*</%sv>)?\s*</%sc>" % ((P,) * 6))
 
 
 def read(path: Path) -> SourceDocument:
-    """Read a .xlsx workbook with the values Excel last calculated (formulas are not re-evaluated)."""
+    """Read a .xlsx workbook with the values Excel last calculated (formulas are not re-evaluated).
+
+    A formula saved without a calculated value (files written by scripts, or a typed "=100%") is
+    shown as its formula text, which is what such a cell says to a reader.
+    """
     check_zip(path)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about extensions it skips; none carry text
-            wb = openpyxl.load_workbook(path, data_only=True)
-    except Exception:  # openpyxl raises anything from KeyError to TypeError on a damaged package
-        raise InputError(str(path), CORRUPT) from None
+    values = _load(path, data_only=True)
+    formulas = _load(path, data_only=False) if _has_uncached_formulas(path) else None
     doc = SourceDocument(str(path), "xlsx")
-    try:
-        for ws in wb.worksheets:
-            if ws.sheet_state == "visible":
-                doc.blocks.append(Block("heading", ws.title, level=1))
-                table = _table(ws, path)
-                if table.cells:
-                    doc.blocks.append(Block("table", table=table))
-    finally:
-        wb.close()
+    for ws in values.worksheets:
+        if ws.sheet_state == "visible":
+            doc.blocks.append(Block("heading", ws.title, level=1))
+            table = _table(ws, formulas[ws.title] if formulas else None, path)
+            if table.cells:
+                doc.blocks.append(Block("table", table=table))
+    if formulas:
+        doc.warnings.append("工作簿中有公式没有保存计算结果，这些单元格按公式原文读取")
     return doc
 
 
-def _table(ws: Worksheet, path: Path) -> Table:
+def _load(path: Path, data_only: bool) -> openpyxl.Workbook:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it skips; none carry text
+            return openpyxl.load_workbook(path, data_only=data_only)
+    except Exception:  # openpyxl raises anything from KeyError to TypeError on a damaged package
+        raise InputError(str(path), CORRUPT) from None
+
+
+def _has_uncached_formulas(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as z:
+            sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+            return any(UNCACHED_FORMULA.search(read_member(z, name, path)) for name in sheets)
+    except ZIP_ERRORS:
+        raise InputError(str(path), CORRUPT) from None
+
+
+def _table(ws: Worksheet, formulas: Worksheet | None, path: Path) -> Table:
     # openpyxl keeps only the cells a file defines in `_cells`; iter_rows would create every empty one.
     cells = ws._cells
     if len(cells) > MAX_CELLS:
         raise InputError(str(path), f"工作表“{ws.title}”单元格过多（超过 {MAX_CELLS} 个）")
-    texts = {pos: text for pos, cell in cells.items() if (text := display(cell.value, cell.number_format))}
+    texts = {
+        pos: text
+        for pos, cell in cells.items()
+        if (text := display(cell.value, cell.number_format) or _formula_text(formulas, pos))
+    }
     if not texts:
         return Table([])
     top, bottom = min(r for r, _ in texts), max(r for r, _ in texts)
@@ -68,6 +93,12 @@ def _table(ws: Worksheet, path: Path) -> Table:
         if (r, c) not in covered
     ]
     return Table(out)
+
+
+def _formula_text(formulas: Worksheet | None, pos: tuple[int, int]) -> str:
+    cell = formulas._cells.get(pos) if formulas is not None else None
+    value = cell.value if cell is not None else None
+    return value if isinstance(value, str) and value.startswith("=") else ""
 
 
 def display(value: object, number_format: str = "General") -> str:
