@@ -16,12 +16,42 @@ def extract(doc: SourceDocument) -> Report:
     """Build the typed report from a document; every value keeps its provenance."""
     report = Report(source=doc.path, format=doc.format, warnings=list(doc.warnings))
     out = Collector(report)
-    grids = [Grid.of(i, t) for i, t in doc.tables()]
+    grids = logical_tables(doc)
     _read_forms(grids, out)
     _read_labelled_cells(grids, out)
     _read_prose(doc, out)
     _classify(doc, report)
     return report
+
+
+_FURNITURE = re.compile(r"^\s*([-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d+\s*页.*|续表[:：]?|\d+\s*/\s*\d+)?\s*$")
+
+
+def logical_tables(doc: SourceDocument) -> list[Grid]:
+    """Table blocks as grids, a table continued after a page break joined to the one it continues.
+
+    A table continues the previous one when only page furniture (page numbers, 续表, empty lines)
+    stands between them, it has as many columns, and it starts on the next page (or pages are unknown).
+    """
+    grids: list[Grid] = []
+    joinable = False
+    for i, block in enumerate(doc.blocks):
+        if block.table is None:
+            joinable = joinable and bool(_FURNITURE.match(block.text))
+            continue
+        grid = Grid.of(i, block.table)
+        if joinable and _continues(grids[-1], grid):
+            grids[-1] = grids[-1].extend(grid)
+        else:
+            grids.append(grid)
+        joinable = True
+    return grids
+
+
+def _continues(before: Grid, after: Grid) -> bool:
+    last_page = before.origins[-1][2]
+    pages_ok = last_page is None or after.page is None or after.page == last_page + 1
+    return pages_ok and before.n_cols == after.n_cols
 
 
 def money_unit(grid: Grid) -> str | None:

@@ -16,15 +16,26 @@ from jixiao.model import Location, Provenance
 
 @dataclass(slots=True)
 class Grid:
-    """Cleaned, dense view of one table block."""
+    """Cleaned, dense view of one logical table: one table block, or several continuing each other."""
 
     block: int
     page: int | None
     cells: list[list[Cell | None]]
+    origins: list[tuple[int, int, int | None]]
+    """For each grid row: (block, row within that block's table, page) — for provenance."""
 
     @classmethod
     def of(cls, block: int, table: Table) -> Grid:
-        return cls(block, table.page, table.grid())
+        cells = table.grid()
+        return cls(block, table.page, cells, [(block, r, table.page) for r in range(len(cells))])
+
+    def extend(self, other: Grid) -> Grid:
+        """This table continued by `other` (a table split by a page break)."""
+        return Grid(self.block, self.page, self.cells + other.cells, self.origins + other.origins)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(row) for row in self.cells), default=0)
 
     @property
     def n_rows(self) -> int:
@@ -52,11 +63,6 @@ class Grid:
     def row_text(self, r: int) -> str:
         return "".join(self.keys(r))
 
-    def is_origin(self, r: int, c: int) -> bool:
-        """True where the cell at (r, c) starts (not a merged continuation)."""
-        cell = self.cells[r][c] if c < self.width(r) else None
-        return cell is not None and cell.row == r and cell.col == c
-
     def distinct(self, r: int) -> list[int]:
         """Column indexes of the distinct cells of row r (each merged cell once)."""
         seen, cols = set(), []
@@ -67,7 +73,8 @@ class Grid:
         return cols
 
     def location(self, r: int, c: int) -> Location:
-        return Location(block=self.block, row=r, col=c, page=self.page)
+        block, row, page = self.origins[r]
+        return Location(block=block, row=row, col=c, page=page)
 
     def provenance(self, r: int, c: int, method: str) -> Provenance:
         return Provenance(location=self.location(r, c), text=self.raw(r, c), method=method)

@@ -181,6 +181,9 @@ class IndicatorReader:
         return grid.text(r, c) if c is not None else ""
 
     def _read_row(self, grid: Grid, r: int) -> None:
+        if self._is_cut_row(grid, r):
+            self._join_cut_row(grid, r)
+            return
         level1 = self._cell(grid, r, "level1")
         if level1:
             self.level1, self.level2 = self._level1_name(level1, grid, r), None
@@ -190,7 +193,30 @@ class IndicatorReader:
         name = self._cell(grid, r, "name")
         if not name or re.fullmatch(r"[\d.]+", name):
             return
+        if self._is_name_fragment(grid, r) and self.out.report.indicators:
+            self.out.report.indicators[-1].name += name  # a row cut by a page break
+            return
         self._append(grid, r, name)
+
+    def _is_cut_row(self, grid: Grid, r: int) -> bool:
+        """The first row of a table continued on the next page, without weight or score: the rest
+        of the previous indicator's row, which the page break cut."""
+        new_table = r > 0 and grid.origins[r][0] != grid.origins[r - 1][0]
+        figures = self._cell(grid, r, "weight") or self._cell(grid, r, "score")
+        return new_table and not figures and bool(self.out.report.indicators)
+
+    def _join_cut_row(self, grid: Grid, r: int) -> None:
+        last = self.out.report.indicators[-1]
+        for role in ("name", "target", "actual", "deviation"):
+            text = self._cell(grid, r, role)
+            if text:
+                setattr(last, role, (getattr(last, role) or "") + text)
+        last.target_measure, last.actual_measure = numbers.measure(last.target), numbers.measure(last.actual)
+
+    def _is_name_fragment(self, grid: Grid, r: int) -> bool:
+        """Only the 三级指标 cell is filled: the rest of a name whose row a page break cut."""
+        others = ("target", "actual", "weight", "score", "level1", "level2")
+        return not any(self._cell(grid, r, role) for role in others if role in self.cols and self.cols[role] != self.cols["name"])
 
     def _level1_name(self, text: str, grid: Grid, r: int) -> str:
         m = _LEVEL1_WEIGHT.search(text)
@@ -226,7 +252,7 @@ class IndicatorReader:
         value = numbers.number(grid.raw(r, c)) if c is not None else None
         if value is None:
             figures = [(cc, numbers.number(grid.raw(r, cc))) for cc in grid.distinct(r)]
-            figures = [(cc, v) for cc, v in figures if v is not None]
+            figures = [(cc, v) for cc, v in figures if v is not None and cc != self.cols.get("weight")]  # not the Σ 分值
             c, value = figures[-1] if figures else (None, None)
         if value is not None:
             self.out.put("total_score", Found(value, grid.provenance(r, c, "自评表 总分行")))

@@ -125,11 +125,15 @@ def paragraphs(run: list[dict], page_lines: list[dict], number: int) -> list[Blo
     return [Block("paragraph", join_lines(g), page=number) for g in groups]
 
 
+_NUMERIC = set("0123456789.,%‰")
+
+
 def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines: no space between CJK characters, one space between other words."""
+    """Join wrapped lines: no space at CJK or inside a number cut by a narrow cell; else one space."""
     out = lines[0] if lines else ""
     for line in lines[1:]:
-        out += line if is_cjk(out[-1:]) or is_cjk(line[:1]) else " " + line
+        glued = is_cjk(out[-1:]) or is_cjk(line[:1]) or (out[-1:] in _NUMERIC and line[:1] in _NUMERIC)
+        out += line if glued else " " + line
     return out
 
 
