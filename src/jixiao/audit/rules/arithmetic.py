@@ -127,8 +127,11 @@ def weights_total(ctx: AuditContext):
     r = ctx.report
     if not r.indicators or any(i.weight is None for i in r.indicators):
         return
-    total = sum((i.weight for i in r.indicators), Decimal(0)) + (r.budget.execution_weight or 0)
-    if abs(total - 100) > ctx.tolerance:
+    rows = sum((i.weight for i in r.indicators), Decimal(0))
+    total = rows + (r.budget.execution_weight or 0)
+    # A blank 执行率分值 cell: the form's execution weight is the profile's, unless the rows make 100 alone.
+    blank_execution_ok = r.budget.execution_weight is None and abs(rows + ctx.profile.execution.weight - 100) <= ctx.tolerance
+    if abs(total - 100) > ctx.tolerance and not blank_execution_ok:
         yield Issue(f"执行率分值与各指标分值合计 {fmt(total)} 分，不等于 100 分", Where(section="绩效自评表", field="indicators"),
                     expected="100", found=fmt(total), fix="调整指标分值，使满分为 100 分。")
 
@@ -154,7 +157,7 @@ def scores_total(ctx: AuditContext):
 
 @rule("AR108", "arithmetic", "error", "一级指标得分之和与总分不符")
 def summary_total(ctx: AuditContext):
-    """检查什么：一级指标汇总（如 履职效能 + 管理效率，或 投入/过程/产出/效益）的得分之和与分值之和是否等于总分与 100。
+    """检查什么：一级指标汇总（如 履职效能 + 管理效率，或 投入/过程/产出/效益）的得分之和与分值之和是否等于总分与 100；自评表的预算执行率得分不属任何一级指标时，与执行率得分合计后再比较。
     为什么重要：汇总得分是结论的直接依据，加总不符说明某项得分或总分写错。
     示例：履职效能 49.37 + 管理效率 47.00 = 96.37，与合计得分一致。
     修改建议：重新加总一级指标得分，更正总分或分项得分。
@@ -164,10 +167,15 @@ def summary_total(ctx: AuditContext):
     scores = [s.score for s in r.level1_summary]
     if len(scores) >= 2 and None not in scores and r.total_score is not None:
         total = sum(scores, Decimal(0))
-        if abs(total - r.total_score) > ctx.tolerance:
+        # In the 10号 自评表 the 预算执行率 score is not a level-one group: a summary of 产出/效益/满意度
+        # scores (often read from the prose) adds up to the total only with the execution score.
+        execution = r.budget.execution_score if not any(re.search(r"(执行|预算)", s.name) for s in r.level1_summary) else None
+        with_execution = total + execution if execution is not None else None
+        if abs(total - r.total_score) > ctx.tolerance and (with_execution is None or abs(with_execution - r.total_score) > ctx.tolerance):
             parts = " + ".join(f"{s.name} {fmt(s.score)}" for s in r.level1_summary)
-            yield Issue(f"{parts} = {fmt(total)} 分，与总分 {fmt(r.total_score)} 分不符", ctx.where("total_score", "综合评价结论"),
-                        expected=fmt(total), found=fmt(r.total_score), evidence=parts, fix=FIX_RECOMPUTE)
+            note = f"（加执行率得分 {fmt(execution)} 为 {fmt(with_execution)} 分）" if with_execution is not None else ""
+            yield Issue(f"{parts} = {fmt(total)} 分{note}，与总分 {fmt(r.total_score)} 分不符", ctx.where("total_score", "综合评价结论"),
+                        expected=fmt(with_execution if with_execution is not None else total), found=fmt(r.total_score), evidence=parts, fix=FIX_RECOMPUTE)
     weights = [s.weight for s in r.level1_summary]
     if len(weights) >= 2 and None not in weights and abs(sum(weights, Decimal(0)) - 100) > ctx.tolerance:
         yield Issue(f"一级指标分值合计 {fmt(sum(weights, Decimal(0)))} 分，不等于 100 分", Where(section="综合评价结论", field="level1_summary"),
@@ -207,12 +215,23 @@ def shares(ctx: AuditContext):
     修改建议：按文字所称的总额重新计算占比；若本意是占预算的比例，应改写文字。
     依据：《预算法》决算编报口径；部门决算“支出结构”说明。
     """
-    amounts = {s.label: s.value for s in ctx.report.statements if s.kind == "amount"}
+    amounts = [s for s in ctx.report.statements if s.kind == "amount"]
     for s in (x for x in ctx.report.statements if x.kind == "share"):
-        part = amounts.get(s.label)
+        part = _part_of(s, amounts)
         if part is None:
             continue
         yield from _share_issue(ctx, s, part)
+
+
+def _part_of(share, amounts) -> Decimal | None:
+    """The amount a share is of: the same label's amount stated right before it in its sentence
+    (a label may recur elsewhere with another figure, e.g. the prior year's)."""
+    same = [a for a in amounts if a.label == share.label]
+    before = [a for a in same if a.text == share.text and a.location.block == share.location.block
+              and a.location.start is not None and share.location.start is not None and a.location.start < share.location.start]
+    if before:
+        return before[-1].value
+    return same[-1].value if same else None
 
 
 def _share_issue(ctx: AuditContext, s, part: Decimal):
@@ -350,15 +369,29 @@ def prior_year_change(ctx: AuditContext):
         if s.kind != "change" or s.whole is None:
             continue
         row = _row_for(ctx.report.basic_data, s.text, s.whole)
-        if row is None or row.prior_actual is None:
+        if row is None or row.prior_actual is None or row.actual is None:
             continue
         delta = row.actual - row.prior_actual
         stated = {"增加": s.value, "减少": -s.value, "持平": Decimal(0)}[s.direction]
-        if s.unit in ("万元", "") and abs(delta - stated) > ctx.tolerance:
+        if s.unit in ("万元", "") and abs(delta - stated) > ctx.tolerance and not _fits_other_amount(ctx, s, stated):
             direction = "持平" if delta == 0 else ("增加" if delta > 0 else "减少")
             yield Issue(f"“{row.label}”上年 {fmt(row.prior_actual)}、本年 {fmt(row.actual)} 万元，应为{direction} {fmt(abs(delta))} 万元，正文写“{s.direction}{'' if s.direction == '持平' else ' ' + fmt(s.value) + ' 万元'}”",
                         ctx.statement_where(s), expected=f"{direction} {fmt(abs(delta))}", found=f"{s.direction} {fmt(s.value)}",
                         evidence=s.text, fix="按两年决算数据重新表述增减情况。")
+
+
+def _fits_other_amount(ctx: AuditContext, change, stated: Decimal) -> bool:
+    """True when the change fits another amount of the same sentence ('三公经费 8.5 万元，其中接待费 2.7 万元，
+    比上年减少 1.5 万元': the change may refer to the total rather than to the amount right before it)."""
+    for s in ctx.report.statements:
+        if s.kind != "amount" or s.text != change.text or s.location.block != change.location.block:
+            continue
+        if s.location.start is None or change.location.start is None or s.location.start >= change.location.start:
+            continue
+        row = _row_for(ctx.report.basic_data, s.text, s.value)
+        if row is not None and row.prior_actual is not None and row.actual is not None and abs(row.actual - row.prior_actual - stated) <= ctx.tolerance:
+            return True
+    return False
 
 
 def _row_for(rows, sentence: str, current: Decimal):

@@ -9,7 +9,7 @@ from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
 
 _TEMPLATE_LEFTOVERS = [
-    re.compile(r"反映[^。]{0,20}(情况|等级|结论)[。.]?$"),
+    re.compile(r"(?:^|(?<=[。.：:]))反映[^。，,]{0,20}(情况|等级|结论)[。.]?$"),  # an instruction, not "…客观反映了…情况。"
     re.compile(r"[（(]每个[^）)]{1,10}一行[）)]"),
     re.compile(r"^[.…]{3,}$"),
     re.compile(r"[（(](或|可)[^）)]{1,12}[）)][。.]?$"),
@@ -56,7 +56,7 @@ def contact_fields(ctx: AuditContext):
     依据：基础数据表、自评表表尾栏目。
     """
     for text in ctx.texts:
-        if "填表人" not in text:
+        if not re.search(r"(填表人|填报日期|联系电话)[:：]", text):  # on one line, or each on its own
             continue
         blanks = [label for label in ("填表人", "填报日期", "联系电话") if re.search(rf"{label}[:：]\s*(?=$|填|联|单位|[（(])", text)]
         if blanks:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from difflib import SequenceMatcher
 
 from jixiao.audit.context import AuditContext, Issue, fmt
@@ -41,7 +42,10 @@ def prose_vs_forms(ctx: AuditContext):
         form_prov = r.provenance.get(path)
         if prose is None or form is None or form_prov is None or form_prov == r.provenance.get(f"prose:{path}"):
             continue
-        differs = prose != form if isinstance(form, str) else not ctx.same_figure(prose, form)
+        if isinstance(form, str) or isinstance(prose, str):
+            differs = prose != form
+        else:  # staffing figures are ints; compare every figure as a Decimal
+            differs = not ctx.same_figure(Decimal(prose), Decimal(form))
         if differs:
             yield Issue(f"{name}：正文写 {fmt(prose) if not isinstance(prose, str) else prose}，附表写 {fmt(form) if not isinstance(form, str) else form}",
                         ctx.where(path, "正文与附表"), expected=str(form), found=str(prose),
@@ -62,8 +66,10 @@ def project_amounts(ctx: AuditContext):
             continue
         row = _same_item(s, rows)
         if row is not None and not ctx.same_figure(row.actual, s.value):
-            yield Issue(f"“{s.label}”正文写 {fmt(s.value)} 万元，基础数据表“{row.label}”本年决算数为 {fmt(row.actual)} 万元",
-                        ctx.statement_where(s), expected=fmt(row.actual), found=fmt(s.value), evidence=s.text, fix=FIX_ALIGN)
+            # The form's 公用经费 is 一般商品和服务支出 only; prose often means 基本支出 − 人员经费.
+            note, severity = ("（口径可能不同：基础数据表的公用经费仅含一般商品和服务支出）", "warning") if row.section == "public_funds" else ("", None)
+            yield Issue(f"“{s.label}”正文写 {fmt(s.value)} 万元，基础数据表“{row.label}”本年决算数为 {fmt(row.actual)} 万元{note}",
+                        ctx.statement_where(s), expected=fmt(row.actual), found=fmt(s.value), evidence=s.text, fix=FIX_ALIGN, severity=severity)
 
 
 def _core(label: str) -> str:
@@ -141,7 +147,7 @@ def three_public_items(ctx: AuditContext):
     for s in ctx.report.statements:
         if s.kind != "amount" or not re.search(r"(预算|决算)$", s.label):
             continue
-        row = next((r for r in rows if _three_public_key(r.label) and _three_public_key(r.label) in s.text), None)
+        row = _three_public_row(rows, s)
         if row is None:
             continue
         role, name = ("budget", "本年预算数") if s.label.endswith("预算") else ("actual", "本年决算数")
@@ -155,7 +161,22 @@ def _three_public_key(label: str) -> str | None:
     for key in ("出国", "接待", "公车购置", "运行维护"):
         if key in label:
             return {"公车购置": "购置", "运行维护": "运行"}.get(key, key)
-    return None
+    return "三公" if label.startswith("三公") else None
+
+
+def _three_public_row(rows, s: Statement):
+    """The row a '…预算/决算 X 万元' statement is about: an item or the 三公 total its label names, else
+    the one item its sentence names ('公务接待费支出预算为5万元，支出决算为4.99万元')."""
+    keyed = [(r, _three_public_key(r.label)) for r in rows]
+    keyed = [(r, k) for r, k in keyed if k]
+    label = re.sub(r"[“”\"]", "", s.label)
+    in_label = [r for r, k in keyed if k in label and k != "三公"] or [r for r, k in keyed if k in label]
+    if in_label:
+        return in_label[0]
+    if "三公" in re.sub(r"[“”\"]", "", s.text):
+        return None  # a sentence on the 三公 total that also names items: which one is meant is unclear
+    in_text = [r for r, k in keyed if k in s.text]
+    return in_text[0] if len(in_text) == 1 else None
 
 
 @rule("XR207", "cross_reference", "error", "基础数据表与自评表的支出数不一致")
@@ -177,19 +198,44 @@ def basic_data_vs_self_eval(ctx: AuditContext):
 
 @rule("XR206", "cross_reference", "warning", "附表年份与报告年度不一致")
 def form_years(ctx: AuditContext):
-    """检查什么：基础数据表、自评表表头中的年份（如“2024 年决算数”）是否与报告评价年度一致。
+    """检查什么：基础数据表、自评表表头中的年份（如“2024 年决算数”）是否与报告评价年度一致：本年预算数、实际在职人数应为评价年度，决算数应为评价年度或上一年度。
     为什么重要：年份错位常因套用上年模板，附表数据可能也未更新。
     示例：报告评价 2024 年度，基础数据表表头却是“2022 年决算数、2023 年预算数”。
     修改建议：更新附表表头年份，并核对附表数据是否为本年度。
     依据：自评工作通知对评价年度的要求。
     """
-    year = ctx.report.unit.year
-    prov = ctx.report.provenance.get("unit.year")
-    if year is None or prov is None or "表头" in prov.method:
+    year = _title_year(ctx)
+    if year is None:
         return
-    for path, p in ctx.report.provenance.items():
-        m = re.search(r"(20\d{2})\s*年\s*(决算数|预算数|实际在职人数)", p.text)
-        if m and p.method.startswith("基础数据表") and int(m.group(1)) not in (year, year - 1):
-            yield Issue(f"附表表头年份 {m.group(1)} 与报告年度 {year} 不符", Where(section="基础数据表", field=path),
-                        expected=str(year), found=m.group(1), evidence=p.text)
+    for path, text in _form_header_texts(ctx):
+        m = _FORM_YEAR.search(text)
+        if not m:
+            continue
+        found, kind = int(m.group(1)), m.group(2)
+        allowed = (year, year - 1) if kind == "决算数" else (year,)
+        if found not in allowed:
+            yield Issue(f"附表表头“{m.group(0)}”的年份 {found} 与报告评价年度 {year} 不符", Where(section="基础数据表", field=path),
+                        expected="或".join(f"{y}年{kind}" for y in allowed), found=m.group(0), evidence=text)
             return
+
+
+_FORM_YEAR = re.compile(r"(20\d{2})\s*年\s*(决算数|预算数|实际在职人数)")
+
+
+def _title_year(ctx: AuditContext) -> int | None:
+    """The evaluated year the report states itself ('2024年度' in its title lines), else one not read from a form header."""
+    for text in ctx.texts[:6]:
+        m = re.search(r"(20\d{2})\s*年度", text)
+        if m:
+            return int(m.group(1))
+    prov = ctx.report.provenance.get("unit.year")
+    if ctx.report.unit.year is None or prov is None or "表头" in prov.method:
+        return None  # the year itself came from the form header: nothing to compare it with
+    return ctx.report.unit.year
+
+
+def _form_header_texts(ctx: AuditContext):
+    """Header cells of the forms: the document's cell texts, else the provenance texts of form values."""
+    if ctx.texts:
+        return [("basic_data", t) for t in ctx.texts if _FORM_YEAR.search(t) and len(t) <= 20]
+    return [(path, p.text) for path, p in ctx.report.provenance.items() if p.method.startswith("基础数据表")]

@@ -56,8 +56,10 @@ def staffing_blank(ctx: AuditContext):
     if not ctx.report.has_basic_data_table:
         return
     for field, name, value in (("authorized", "编制数", s.authorized), ("actual", "实际在职人数", s.actual)):
-        if value is None:
-            yield Issue(f"基础数据表“{name}”未填写", Where(section="基础数据表 财政供养人员", field=f"staffing.{field}"), expected=name, found="（空）")
+        prov = ctx.report.provenance.get(f"staffing.{field}")
+        if value is None or prov is None or not prov.method.startswith("基础数据表"):  # the prose may state it; the form must too
+            note = f"（正文写 {value} 人）" if value is not None else ""
+            yield Issue(f"基础数据表“{name}”未填写{note}", Where(section="基础数据表 财政供养人员", field=f"staffing.{field}"), expected=name, found="（空）")
 
 
 @rule("MV704", "missing_value", "info", "部分检查因缺少数据未能进行")
