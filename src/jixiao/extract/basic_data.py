@@ -75,7 +75,7 @@ def read_money_rows(grid: Grid, out: Collector, unit: str) -> None:
     r0, cols = header
     section = None
     for r in range(r0 + 1, grid.n_rows):
-        label = grid.text(r, 0)
+        label = re.sub(r"[“”\"‘’']", "", grid.text(r, 0))
         if _STOP.match(label):
             break
         section = _section(label) or section

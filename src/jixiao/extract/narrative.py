@@ -50,8 +50,13 @@ def _search(paras: list[Paragraph], pattern: str) -> Iterator[tuple[Paragraph, r
             yield p, m
 
 
+_LABELLED_UNIT = re.compile(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(]公章[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
+
+
 def unit_name(paras: list[Paragraph]) -> Found | None:
-    """The unit named in the title lines, or at the start of an early paragraph."""
+    """The unit named after 填报单位：, in the title lines, or at the start of an early paragraph."""
+    for p, m in _search(paras, _LABELLED_UNIT.pattern):
+        return _found(m.group(1), p, m, "“填报单位：”后的单位名称", 1)
     for p in paras[:6]:
         title = _TITLE.search(p.text)
         head = p.text[: title.start()] if title else p.text

@@ -35,13 +35,20 @@ def _short_title_then_body(text: str, start: int) -> bool:
     return len(first) <= 30
 
 
+def _bare_title(text: str) -> int | None:
+    """A short unnumbered title (Word's automatic numbering is not in the text) of a key section."""
+    if len(text) <= 20 and not re.search(r"[，。；：,;:]", text) and (PROBLEMS.search(text) or MEASURES.search(text)):
+        return 1
+    return None
+
+
 def outline(doc: SourceDocument) -> list[Section]:
     sections = []
     for i, block in enumerate(doc.blocks):
         if block.kind == "table":
             continue
         text = clean(block.text)
-        level = block.level if block.kind == "heading" and block.level else heading_level(text)
+        level = block.level if block.kind == "heading" and block.level else heading_level(text) or _bare_title(text)
         if level is not None and len(text) <= 80:
             sections.append(Section(title=text, level=level, block=i))
     return sections

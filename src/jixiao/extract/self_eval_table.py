@@ -28,7 +28,7 @@ INDICATOR_COLUMNS = [
 ]
 BUDGET_COLUMNS = [
     ("initial", r"年初预算"),
-    ("full_year", r"(全年预算|调整后预算)"),
+    ("full_year", r"(全年预算|调整后预算|^预算数)"),
     ("executed", r"(全年执行|执行数|决算数)"),
     ("execution_weight", r"^分值"),
     ("execution_rate", r"执行率"),
