@@ -28,8 +28,12 @@ _DIRECTIONS = {"增加": "增加", "增长": "增加", "上升": "增加", "减�
 def statements(paras: list[Paragraph]) -> list[Statement]:
     out: list[Statement] = []
     for p in paras:
+        carry = None  # the last amount of the previous sentence: the whole of a sentence opening with 其中
         for m in _SENTENCE.finditer(p.text):
-            out.extend(_sentence_statements(p, m.group(0), m.start()))
+            found = _sentence_statements(p, m.group(0), m.start(), carry)
+            out.extend(found)
+            amounts = [s for s in found if s.kind == "amount"]
+            carry = (amounts[-1].value, amounts[-1].label) if amounts else None
     return out
 
 
@@ -45,10 +49,12 @@ def _label(before: str) -> str:
     return _FILLER.sub("", _SUBJECT_PREFIX.sub("", label)).strip().removeprefix("的")
 
 
-def _sentence_statements(p: Paragraph, sentence: str, offset: int) -> list[Statement]:
+def _sentence_statements(p: Paragraph, sentence: str, offset: int, carry) -> list[Statement]:
+    """Statements of one sentence; amounts after 其中 carry the amount before it as their whole."""
     out: list[Statement] = []
-    whole: tuple[Decimal, str] | None = None
     qishi = sentence.find("其中")
+    first = _AMOUNT.search(sentence)
+    whole = carry if 0 <= qishi and (first is None or first.start() > qishi) else None
     last = 0
     for m in _AMOUNT.finditer(sentence):
         label = _label(sentence[last: m.start()])
@@ -56,7 +62,10 @@ def _sentence_statements(p: Paragraph, sentence: str, offset: int) -> list[State
         last = m.end()
         if not label or re.search(r"(比|较).{0,8}(增加|减少|增长|下降|节约|节省|上升)$", label):
             continue
-        out.append(Statement(kind="amount", label=label, value=value, unit="万元", text=sentence.strip(), location=_loc(p, offset + m.start(), offset + m.end())))
+        part_of = whole if m.start() > qishi >= 0 else None
+        out.append(Statement(kind="amount", label=label, value=value, unit="万元", text=sentence.strip(),
+                             whole=part_of[0] if part_of else None, whole_label=part_of[1] if part_of else None,
+                             location=_loc(p, offset + m.start(), offset + m.end())))
         if 0 <= qishi and m.start() < qishi and whole is None:
             whole = (value, label)
         share = _SHARE.match(sentence, m.end())

@@ -270,6 +270,29 @@ def _whole_candidates(ctx: AuditContext, s) -> list[tuple[str, Decimal]]:
     return out if (s.whole is not None or s.whole_label) else []
 
 
+@rule("AR115", "arithmetic", "error", "正文“其中”各项之和超过合计")
+def prose_parts(ctx: AuditContext):
+    """检查什么：正文“合计 X 万元，其中：A 万元，B 万元……”中，各分项之和是否超过合计（等于合计时自然无误）。
+    为什么重要：分项之和超过合计说明某个数字写错；差一分钱也往往是取整后未复核。
+    示例：“基本支出2998.29万元……其中人员经费2295.62万元……公用经费702.68万元”，分项之和 2998.30 万元。
+    修改建议：核对合计与各分项，确保分项之和不超过合计，列全分项时两者相等。
+    依据：决算报表勾稽关系。
+    """
+    groups: dict[tuple, list] = {}
+    for s in ctx.report.statements:
+        if s.kind == "amount" and s.whole is not None:
+            groups.setdefault((s.location.block, s.whole_label, s.whole), []).append(s)
+    for (block, label, whole), parts in groups.items():
+        total = sum((p.value for p in parts), Decimal(0))
+        if len(parts) >= 2 and total > whole:
+            verdict = ctx.sum_verdict(whole, total)
+            items = " + ".join(f"{p.label} {fmt(p.value)}" for p in parts)
+            note = "（差额在尾数范围内，请核对取整）" if verdict == "warning" else ""
+            yield Issue(f"“{label}”{fmt(whole)} 万元，其中 {items} = {fmt(total)} 万元，超过合计{note}", ctx.statement_where(parts[0]),
+                        expected=f"≤ {fmt(whole)}", found=fmt(total), evidence=parts[0].text, fix=FIX_RECOMPUTE,
+                        severity="warning" if verdict == "warning" else None)
+
+
 @rule("AR111", "arithmetic", "error", "基础数据表合计行与明细不符")
 def basic_data_sums(ctx: AuditContext):
     """检查什么：基础数据表中 三公经费 = 公务用车 + 出国 + 接待、公务用车购置和维护 = 购置 + 运行维护、项目支出合计 = 各项目之和；“其中”明细不得超过合计。
@@ -284,12 +307,14 @@ def basic_data_sums(ctx: AuditContext):
             total, stated = sum((v for v in values if v is not None), Decimal(0)), getattr(parent, role)
             if stated is None or all(v is None for v in values):
                 continue
-            if (strict and abs(total - stated) > ctx.tolerance) or (not strict and total - stated > ctx.tolerance):
+            verdict = ctx.sum_verdict(stated, total) if strict or total > stated else "ok"
+            if verdict != "ok":
                 rel = "之和" if strict else "之和超过合计："
                 parts = " + ".join(f"{c.label} {fmt(getattr(c, role))}" for c in children)
-                yield Issue(f"“{parent.label}”{name} {fmt(stated)}，而明细 {parts} {rel} {fmt(total)}",
+                note = "（差额在尾数范围内，请核对各项取整）" if verdict == "warning" else ""
+                yield Issue(f"“{parent.label}”{name} {fmt(stated)}，而明细 {parts} {rel} {fmt(total)}{note}",
                             Where(section="基础数据表", field=f"basic_data:{parent.label}"), expected=fmt(total), found=fmt(stated),
-                            evidence=parts, fix="按明细重新汇总合计行，或更正明细数据。")
+                            evidence=parts, fix="按明细重新汇总合计行，或更正明细数据。", severity="warning" if verdict == "warning" else None)
 
 
 def _families(rows):

@@ -47,18 +47,19 @@ def missing_attachments(ctx: AuditContext):
             yield Issue(f"缺少附表“{name}”", Where(section="附件"), expected=name, found="（缺）", fix=f"补充“{name}”。")
 
 
-@rule("CM603", "completeness", "warning", "填表人、日期或联系电话未填")
+@rule("CM603", "completeness", "warning", "填报单位、填表人、日期或联系电话未填")
 def contact_fields(ctx: AuditContext):
-    """检查什么：附表末尾的填表人、填报日期、联系电话是否填写。
+    """检查什么：附表的填报单位，以及表尾的填表人、填报日期、联系电话是否填写。
     为什么重要：审核发现问题时需要联系填表人；未填说明附表未经认真填报。
     示例：“填表人：       填报日期：       联系电话：”。
     修改建议：填写填表人、填报日期和联系电话（公开版可隐去姓名和电话）。
     依据：基础数据表、自评表表尾栏目。
     """
     for text in ctx.texts:
-        if not re.search(r"(填表人|填报日期|联系电话)[:：]", text):  # on one line, or each on its own
+        if not re.search(r"(填表人|填报日期|联系电话|填报单位)[:：]", text):  # on one line, or each on its own
             continue
-        blanks = [label for label in ("填表人", "填报日期", "联系电话") if re.search(rf"{label}[:：]\s*(?=$|填|联|单位|[（(])", text)]
+        labels = ("填报单位", "填表人", "填报日期", "联系电话")
+        blanks = [label for label in labels if re.search(rf"{label}[:：]\s*(?=$|填|联|单位|[（(])", text)]
         if blanks:
             yield Issue(f"{'、'.join(blanks)}未填写", Where(section="附表表尾"), expected="、".join(blanks), found="（空）", evidence=text[:80])
 

@@ -239,3 +239,26 @@ def _form_header_texts(ctx: AuditContext):
     if ctx.texts:
         return [("basic_data", t) for t in ctx.texts if _FORM_YEAR.search(t) and len(t) <= 20]
     return [(path, p.text) for path, p in ctx.report.provenance.items() if p.method.startswith("基础数据表")]
+
+
+_WHOLE_SPENDING = re.compile(r"(单位|部门)?整体(经费|支出)|经费总额|支出总额|部门(经费|支出)(总额|控制)?$|整体支出控制")
+
+
+@rule("XR208", "cross_reference", "error", "整体经费指标与实际支出不符")
+def whole_spending_indicator(ctx: AuditContext):
+    """检查什么：“单位整体经费 ≤ X 万元”之类以全部支出为对象的成本指标，与表头全年执行数对照是否达成，得分是否相符。
+    为什么重要：实际支出已超过控制目标却不填实际值、照给满分，是“未完成目标得满分”的典型。
+    示例：“单位整体经费”目标 ≤1999.37 万元，实际值空白，得 5 分；而全年执行数 3122 万元。
+    修改建议：实际值填全年执行数；超过控制目标的按规则扣分并说明原因。
+    依据：财预〔2020〕10号：成本指标按实际完成情况计分（[K]）。
+    """
+    executed = ctx.report.budget.executed
+    for i, ind in enumerate(ctx.report.indicators):
+        t = ind.target_measure
+        if executed is None or not t or t.value is None or t.comparator not in ("≤", "<") or (t.unit or "") not in ("万元", "元"):
+            continue
+        cap = t.value / 10000 if t.unit == "元" else t.value
+        if _WHOLE_SPENDING.search(ind.name) and executed > cap and ind.score and ind.weight and ind.score >= ind.weight:
+            yield Issue(f"指标“{ind.name}”目标 {ind.target}，而全年执行数 {fmt(executed)} 万元已超过目标，却得满分 {fmt(ind.score)}",
+                        ctx.where(ctx.indicator_path(i, "score"), "绩效自评表"), expected=f"≤ {fmt(cap)}（未达成，应扣分）",
+                        found=fmt(executed), evidence=f"{ind.name}：目标 {ind.target}，实际 {ind.actual or '（空）'}，得分 {fmt(ind.score)}")
