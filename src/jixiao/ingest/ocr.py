@@ -15,7 +15,7 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from jixiao.errors import InputError
 from jixiao.ingest.document import Block, Cell, SourceDocument, Table
-from jixiao.ingest.pdf import is_cjk, join_lines, paragraphs
+from jixiao.ingest.pdf import interleave, is_cjk, join_lines
 
 MAX_PIXELS = 60_000_000  # an A4 page at 600 dpi is 35 megapixels
 MAX_FRAMES = 200
@@ -98,21 +98,9 @@ def ocr_page(image: Image.Image | np.ndarray, page: int) -> list[Block]:
     gray = _deskew(_gray(image))
     boxes = _recognise(gray)
     grids = find_grids(gray)
-    items: list[tuple[float, object]] = [(g.ys[0], g) for g in grids]
     loose = [b for b in boxes if not any(_in_bbox(b, g.bbox) for g in grids)]
     lines = [_line_dict(line) for line in _group_lines(loose)]
-    items += [(line["top"], line) for line in lines]
-    items.sort(key=lambda item: item[0])
-    blocks: list[Block] = []
-    run: list[dict] = []
-    for _, item in items:
-        if isinstance(item, _Grid):
-            blocks += paragraphs(run, lines, page)
-            run = []
-            blocks.append(Block("table", table=_table(item, boxes, page), page=page))
-        else:
-            run.append(item)
-    return blocks + paragraphs(run, lines, page)
+    return interleave(lines, [(g.ys[0], _table(g, boxes, page)) for g in grids], lines, page)
 
 
 def _gray(image: Image.Image | np.ndarray) -> np.ndarray:

@@ -86,19 +86,23 @@ def _text_page(page: Page, number: int) -> list[Block]:
     boxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     lines = outside.extract_text_lines(strip=True)
-    items: list[tuple[float, object]] = [(line["top"], line) for line in lines if line["text"]]
-    items += [(t.bbox[1], t) for t in tables]
-    items.sort(key=lambda item: item[0])
+    tops = [(t.bbox[1], _table(page, t, number)) for t in tables]
+    return interleave([line for line in lines if line["text"]], tops, lines, number)
+
+
+def interleave(run_lines: list[dict], tables: list[tuple[float, Table]], page_lines: list[dict], number: int) -> list[Block]:
+    """A page's text lines and tables in top-to-bottom order; the lines between tables become paragraphs."""
+    items = sorted([(line["top"], 0, line) for line in run_lines] + [(top, 1, t) for top, t in tables], key=lambda x: (x[0], x[1]))
     blocks: list[Block] = []
     run: list[dict] = []
-    for _, item in items:
-        if isinstance(item, PlumberTable):
-            blocks += paragraphs(run, lines, number)
+    for _, is_table, item in items:
+        if is_table:
+            blocks += paragraphs(run, page_lines, number)
             run = []
-            blocks.append(Block("table", table=_table(page, item, number), page=number))
+            blocks.append(Block("table", table=item, page=number))
         else:
             run.append(item)
-    return blocks + paragraphs(run, lines, number)
+    return blocks + paragraphs(run, page_lines, number)
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
