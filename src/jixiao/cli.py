@@ -224,6 +224,57 @@ def rules(format: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f"
 
 
 @app.command()
+def template(
+    output: Path = typer.Option(Path("填报模板.xlsx"), "--output", "-o", help="输出的 .xlsx 填报模板"),
+    profile: str = typer.Option("hunan", "--profile", "-p", help=PROFILE_HELP.removesuffix("；默认自动识别") + "；默认 hunan"),
+) -> None:
+    """生成自评数据填报模板（Excel）：下拉选项、数值校验、必填标记和填报说明。"""
+    from jixiao.render import template as template_xlsx
+    from jixiao.scoring.profile import load_profile
+
+    try:
+        template_xlsx.write(output, load_profile(profile))
+    except JixiaoError as e:
+        _fail(str(e))
+    except OSError as e:
+        _fail(f"{output}：无法写出模板（{e.strerror or e}）")
+    err.print(f"已写出填报模板：{output}", highlight=False)
+
+
+@app.command()
+def render(
+    path: Path = typer.Argument(..., help="填好的 .xlsx 填报表，或 jixiao parse 输出的报告 JSON"),
+    output: Path = typer.Option(..., "--output", "-o", help="输出的 Word 报告（.docx）"),
+    pdf: bool = typer.Option(False, "--pdf", help="同时用 LibreOffice 转换为 PDF"),
+    force: bool = typer.Option(False, "--force", help="填报有错误时仍然生成报告（并给出警告）"),
+    redact: bool = typer.Option(False, "--redact", help="生成公开版：不显示填表人、联系电话和单位负责人"),
+    profile: str = typer.Option("hunan", "--profile", "-p", help=PROFILE_HELP.removesuffix("；默认自动识别") + "；默认 hunan"),
+) -> None:
+    """由填报表生成自评报告（Word，可选 PDF）：先校验填报数据并审核，有错误时列出单元格位置并拒绝生成。"""
+    from jixiao.render.report import render as render_report
+    from jixiao.scoring.profile import load_profile
+
+    if output.suffix.lower() != ".docx":
+        _fail(f"{output}：输出文件应为 .docx")
+    try:
+        result = render_report(path, output, load_profile(profile), force, redact, pdf)
+    except JixiaoError as e:
+        _fail(str(e))
+    except OSError as e:
+        _fail(f"{output}：无法写出报告（{e.strerror or e}）")
+    check = result.preflight
+    for line in check.warnings:
+        err.print(f"  [yellow]提示[/] {line}", highlight=False)
+    for line in check.errors:
+        err.print(f"  [red]✗[/] {line}", highlight=False)
+    if check.errors and not result.written:
+        _fail(f"{path}：填报数据有 {len(check.errors)} 处错误，未生成报告；请改正后重试，或加 --force 强制生成")
+    if check.errors:
+        err.print(f"[bold yellow]警告：[/]填报数据有 {len(check.errors)} 处错误，已按 --force 强制生成", highlight=False)
+    err.print("已写出：" + "、".join(str(p) for p in result.written), highlight=False)
+
+
+@app.command()
 def version() -> None:
     """显示版本号。"""
     out.print(f"jixiao {__version__}")

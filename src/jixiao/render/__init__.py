@@ -1,1 +1,1 @@
-"""Renderers: review pages and workbooks (audit), and later the Word report and forms."""
+"""Renderers: the audit review page (HTML) and 审核意见表 (xlsx); the fill-in workbook and the Word report."""

@@ -21,6 +21,7 @@ body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:
 header{padding:12px 20px;background:#2f4858;color:#fff}header h1{font-size:20px;margin:0 0 4px}
 main{display:grid;grid-template-columns:minmax(0,3fr) minmax(320px,2fr);gap:16px;padding:16px}
 section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;overflow:auto}
+main>section:last-child{position:sticky;top:0;max-height:calc(100vh - 32px)}
 .doc p{line-height:1.7;margin:6px 0}.doc h3{margin:12px 0 6px}
 table.src{border-collapse:collapse;margin:8px 0;font-size:13px}table.src td{border:1px solid #999;padding:3px 6px;vertical-align:top;white-space:pre-wrap}
 .error{background:#fde2e1;outline:2px solid #d9534f}.warning{background:#fff3cd;outline:2px solid #e0a800}.info{background:#e8f1fb}

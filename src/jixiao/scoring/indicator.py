@@ -19,7 +19,8 @@ from jixiao.scoring.profile import Profile
 
 Status = Literal["scored", "range", "insufficient_evidence", "no_weight"]
 _PER = {"日": Decimal(365), "天": Decimal(365), "周": Decimal(52), "月": Decimal(12), "季": Decimal(4), "季度": Decimal(4), "半年": Decimal(2), "年": Decimal(1)}
-_TOP = re.compile(r"(全部|全面|已|圆满|如期|按时|按期|按计划|达到|达成|完成|实现|是|合格|无|零|优|好|显著|明显|提升|提高|满意)")
+# Words that state an outcome; "效果明显", "较好", "显著" state none and prove nothing (domain.md §4).
+_TOP = re.compile(r"(全部|全面|已|圆满|如期|按时|按期|按计划|达到|达成|完成|实现|是|合格|无|零)")
 _PARTIAL = re.compile(r"(基本|部分|大部分|较|一定|有所|初步|逐步|略)")
 _FAIL = re.compile(r"(未|没有|尚未|不足|差|滞后|延迟|推迟|否|不合格)")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?")
