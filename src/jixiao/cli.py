@@ -22,7 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 PATH_HELP = "报告文件或目录（.docx .pdf .xlsx .txt .md .png .jpg .doc .wps .et）"
 PROFILE_HELP = "评分方案：national、hunan、guangdong、external_53、chongqing，或自定义 .toml 文件；默认自动识别"

@@ -55,20 +55,21 @@ def _columns(grid: Grid, r: int, spec: list[tuple[str, str]]) -> dict[str, int]:
     return cols
 
 
-def _indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+def _header(grid: Grid, spec: list[tuple[str, str]], needed: str, either: tuple[str, str]) -> tuple[int, dict[str, int]] | None:
+    """The first row whose labels give the `needed` column and one of `either`, with its columns."""
     for r in range(grid.n_rows):
-        cols = _columns(grid, r, INDICATOR_COLUMNS)
-        if "name" in cols and ("weight" in cols or "score" in cols):
+        cols = _columns(grid, r, spec)
+        if needed in cols and (either[0] in cols or either[1] in cols):
             return r, cols
     return None
+
+
+def _indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    return _header(grid, INDICATOR_COLUMNS, "name", ("weight", "score"))
 
 
 def _budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    for r in range(grid.n_rows):
-        cols = _columns(grid, r, BUDGET_COLUMNS)
-        if "full_year" in cols and ("executed" in cols or "execution_rate" in cols):
-            return r, cols
-    return None
+    return _header(grid, BUDGET_COLUMNS, "full_year", ("executed", "execution_rate"))
 
 
 def read_budget(grid: Grid, out: Collector, unit: str) -> None:
