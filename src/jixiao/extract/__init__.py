@@ -17,7 +17,7 @@ def extract(doc: SourceDocument) -> Report:
     report = Report(source=doc.path, format=doc.format, warnings=list(doc.warnings))
     out = Collector(report)
     grids = logical_tables(doc)
-    _read_forms(grids, out)
+    _read_forms(grids, out, doc)
     _read_labelled_cells(grids, out)
     _read_prose(doc, out)
     _classify(doc, report)
@@ -54,19 +54,21 @@ def _continues(before: Grid, after: Grid) -> bool:
     return pages_ok and before.n_cols == after.n_cols
 
 
-def money_unit(grid: Grid) -> str | None:
-    """The unit a table declares for its amounts ('元' or '万元'), or None when it declares none."""
-    text = "".join(grid.row_text(r) for r in range(min(grid.n_rows, 8)))
-    if re.search(r"(单位[:：]?元|[（(]元[）)])", text):
+def money_unit(grid: Grid, doc: SourceDocument) -> str | None:
+    """The unit a table declares for its amounts ('元' or '万元') in its first rows or in the line
+    right above it ("单位：元"), or None when it declares none."""
+    above = [clean(b.text) for b in doc.blocks[max(grid.block - 2, 0): grid.block] if b.table is None]
+    text = "".join(above[-1:]) + "".join(grid.row_text(r) for r in range(min(grid.n_rows, 8)))
+    if re.search(r"(单位[:：]?\s*元|[（(]元[）)])", text):
         return "元"
     return "万元" if "万元" in text else None
 
 
-def _read_forms(grids: list[Grid], out: Collector) -> None:
+def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
     indicators = self_eval_table.IndicatorReader(out)
     unit = "万元"
     for grid in grids:
-        unit = money_unit(grid) or unit  # a table continued or nested keeps the unit declared before it
+        unit = money_unit(grid, doc) or unit  # a table continued or nested keeps the unit declared before it
         if basic_data.is_basic_data_table(grid):
             out.report.has_basic_data_table = True
             basic_data.read_staffing(grid, out)

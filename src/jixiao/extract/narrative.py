@@ -84,9 +84,9 @@ def _town_from_self_reference(paras: list[Paragraph]) -> Found | None:
 def year(paras: list[Paragraph]) -> Found | None:
     """The evaluated year: '2023年度' in the title lines, else the year the prose names most."""
     for p in paras[:4]:
-        m = re.search(r"(20\d{2})\s*年度", p.text)
+        m = re.search(r"(20\d{2}|二[〇零][一二三四五六七八九〇零]{2})\s*年度", p.text)
         if m:
-            return _found(int(m.group(1)), p, m, "标题中的年度", 1)
+            return _found(int(m.group(1)) if m.group(1).isdigit() else numbers.chinese_numeral(m.group(1)), p, m, "标题中的年度", 1)
     counts = Counter(m.group(1) for p in paras for m in re.finditer(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", p.text))
     if not counts:
         return None

@@ -1,0 +1,23 @@
+"""Prose and small-table variants: Chinese-numeral years, a unit line above a table."""
+
+from jixiao.outcome import parse_file
+
+REPORT = """关于二〇二四年度部门整体支出绩效自评报告
+一、基本情况
+全年预算1,000,000.00元，实际执行950,000.00元，预算执行率95%。
+附件
+部门整体支出绩效自评表
+单位：元
+预算单位名称\t青石镇人民政府
+年度预算申请\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+\t年度资金总额\t900000\t1000000\t950000\t10\t95%\t9.5
+"""
+
+
+def test_chinese_numeral_year_and_unit_line_above_the_table(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    report = parse_file(path)
+    assert report.unit.year == 2024
+    assert (report.budget.initial, report.budget.full_year, report.budget.executed) == (90, 100, 95)
+    assert report.prose_values["budget.executed"] == 95
