@@ -21,3 +21,21 @@ def test_chinese_numeral_year_and_unit_line_above_the_table(tmp_path):
     assert report.unit.year == 2024
     assert (report.budget.initial, report.budget.full_year, report.budget.executed) == (90, 100, 95)
     assert report.prose_values["budget.executed"] == 95
+
+
+def _parse(tmp_path, text):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path)
+
+
+def test_total_from_self_evaluation_sentence_skips_group_scores(tmp_path):
+    report = _parse(tmp_path, "青石镇人民政府2024年度部门整体支出绩效自评报告\n经综合自评，履职效能指标得分为45分。经自评，本单位得分93.5分，评定为优秀。\n")
+    assert report.total_score == 93.5 and report.grade == "优"
+
+
+def test_external_evaluation_that_quotes_the_units_self_evaluation(tmp_path):
+    text = "青石镇人民政府2024年度部门整体支出绩效评价报告\n受县财政局委托，评价组对单位自评材料进行核查，单位自评得分95分，评价得分88分，等级为良。\n"
+    report = _parse(tmp_path, text)
+    assert report.report_kind == "external_evaluation"
+    assert (report.total_score, report.grade) == (88, "良")

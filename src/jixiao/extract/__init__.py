@@ -15,6 +15,7 @@ from jixiao.model import Level1Summary, Report
 def extract(doc: SourceDocument) -> Report:
     """Build the typed report from a document; every value keeps its provenance."""
     report = Report(source=doc.path, format=doc.format, warnings=list(doc.warnings))
+    report.report_kind = framework.report_kind(*_title_and_text(doc))
     out = Collector(report)
     grids = logical_tables(doc)
     _read_forms(grids, out, doc)
@@ -121,7 +122,7 @@ def _read_prose(doc: SourceDocument, out: Collector) -> None:
     out.prose("spending.project", narrative.spending(paras, "项目支出"))
     for role, found in narrative.three_public(paras).items():
         out.prose(f"three_public.{role}", found)
-    out.prose("total_score", narrative.total_score(paras))
+    out.prose("total_score", narrative.total_score(paras, external=out.report.report_kind == "external_evaluation"))
     out.prose("grade", narrative.grade(paras))
     out.report.statements = statements.statements(paras)
     if not out.report.level1_summary:
@@ -148,11 +149,14 @@ def _year_from_forms(doc: SourceDocument) -> Found | None:
     return best
 
 
-def _classify(doc: SourceDocument, report: Report) -> None:
+def _title_and_text(doc: SourceDocument) -> tuple[str, str]:
     text = "".join(clean(b.text) for b in doc.blocks if b.kind != "table")
     title = next((clean(b.text) for b in doc.blocks[:5] if re.search(r"报告|说明|评价", b.text)), "")
-    report.framework = framework.framework(report, text)
-    report.report_kind = framework.report_kind(title, text)
+    return title, text
+
+
+def _classify(doc: SourceDocument, report: Report) -> None:
+    report.framework = framework.framework(report, _title_and_text(doc)[1])
     report.sections = sections.outline(doc)
     report.problems = sections.items_under(doc, report.sections, sections.PROBLEMS)
     report.measures = sections.items_under(doc, report.sections, sections.MEASURES)

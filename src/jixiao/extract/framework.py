@@ -36,9 +36,9 @@ def framework(report: Report, text: str) -> Framework:
 def report_kind(title: str, text: str) -> ReportKind:
     """External when an evaluation team or third party wrote it and it never calls itself 自评."""
     self_mentions = text.count("自评")
-    external = re.search(r"评价组|第三方|受.{0,20}委托|评价机构|评估机构", text)
-    if external and self_mentions <= 1:
+    external = re.search(r"评价组|第三方|受.{0,20}委托|评价机构|评估机构|专家组", text)
+    if "自评" in title:
+        return "self_evaluation"
+    if re.search(r"评价报告|绩效评价", title) and (external or self_mentions == 0):
         return "external_evaluation"
-    if re.search(r"评价报告", title) and "自评" not in title and self_mentions == 0:
-        return "external_evaluation"
-    return "self_evaluation"
+    return "external_evaluation" if external and self_mentions <= 1 else "self_evaluation"

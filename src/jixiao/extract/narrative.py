@@ -186,19 +186,28 @@ def three_public(paras: list[Paragraph]) -> dict[str, Found]:
     return {}
 
 
-_TOTAL = re.compile(rf"(?:自评总?得分|合计得分|总得分|综合得分|评价得分|总分|自评分数?|最终得分)(?:为|是|:|合计)?\s*{NUM}\s*分?")
+_SCORE_TAIL = rf"(?:为|是|:|合计)?\s*{NUM}\s*分?"
+_TOTAL = re.compile(rf"(?:合计得分|总得分|综合得分|绩效得分|整体得分|得分合计|总分|最终得分){_SCORE_TAIL}")
+_SELF_TOTAL = re.compile(rf"(?:自评总?得分|自评分数?){_SCORE_TAIL}")
+_EVALUATION_TOTAL = re.compile(rf"评价得分{_SCORE_TAIL}")
+_SELF_SCORE = re.compile(rf"自评[^。；]{{0,20}}?得分(?:为|是|:)?\s*{NUM}\s*分")
 
 
-def total_score(paras: list[Paragraph]) -> Found | None:
-    for p in paras:
-        m = _TOTAL.search(p.text)
-        if m:
+def total_score(paras: list[Paragraph], external: bool = False) -> Found | None:
+    """The stated total: a total's own label ("合计得分", "总得分") first, then the evaluator's
+    (评价得分) or the unit's own (自评得分) score as the report kind suggests, then "经自评…得分 X 分"."""
+    own, other = (_EVALUATION_TOTAL, _SELF_TOTAL) if external else (_SELF_TOTAL, _EVALUATION_TOTAL)
+    for pattern in (_TOTAL, own, other):
+        for p, m in _search(paras, pattern.pattern):
             return _found(numbers.to_decimal(m.group(1)), p, m, "正文 总得分", 1)
+    for p, m in _search(paras, _SELF_SCORE.pattern):
+        if not re.search(r"指标|" + "|".join(LEVEL1_NAMES), m.group(0)):
+            return _found(numbers.to_decimal(m.group(1)), p, m, "正文 自评得分", 1)
     return None
 
 
 GRADES = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "中", "一般": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差"}
-_GRADE = re.compile(r"(?:等级|评级|等次|结果为)(?:为|是|属于|评定为|:|确定为)?\s*[“\"「『]?\s*(不合格|优秀|良好|中等|合格|一般|及格|较差|优|良|中|差)")
+_GRADE = re.compile(r"(?:等级|评级|等次|结果为|评定为|评价结果[:：])(?:为|是|属于|评定为|:|确定为)?\s*[“\"「『]?\s*(不合格|优秀|良好|中等|合格|一般|及格|较差|优|良|中|差)")
 
 
 def grade(paras: list[Paragraph]) -> Found | None:
