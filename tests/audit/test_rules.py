@@ -38,6 +38,14 @@ def edit(base: str, *pairs: tuple[str, str]) -> str:
     return text
 
 
+NARRATIVE_ONLY = """青石镇人民政府2024年度绩效自评报告
+一、基本情况
+县级财政安排我镇预算资金1000.00万元，实际到位资金900.00万元，资金执行率为90.00%。
+二、评价结果
+本单位自评得分{total}分。
+"""
+
+
 def hunan(*pairs: tuple[str, str]) -> str:
     return edit(HUNAN, *pairs)
 
@@ -191,6 +199,8 @@ POSITIVE: dict[str, list[Case]] = {
         Case(hunan(("占12.92%。", "占12.92%。公用经费控制率为-3.13%。")), ("-3.13",), "warning"),
     ],
     "CP509": [Case(hunan(("政府采购金额\t200.00\t250.00\t240.00", "政府采购金额\t200.00\t250.00\t400.00")), ("250", "400", "160"))],
+    "CP510": [Case(hunan(("2、农村人居环境整治项目\t150.00\t180.00\t160.00", "2、农村人居环境整治项目\t150.00\t180.00\t100.00")), ("180", "100", "55.56"))],
+    "SC312": [Case(NARRATIVE_ONLY.format(total="99.5"), ("90", "99", "99.5"))],
     # ---- missing values
     "MV701": [Case(hunan((BUDGET_ROW, BUDGET_ROW.replace("95.00%", "")), ("，预算执行率为95.00%", "")), ("预算执行率",))],
     "MV702": [Case(hunan(set_row(SATISFACTION, score="")), ("群众满意度", "得分"))],
@@ -264,6 +274,8 @@ NEGATIVE: dict[str, list[Case]] = {
     ],
     "CP505": [Case(HUNAN), Case(hunan(("公用经费\t300.00\t320.00\t310.00", "公用经费\t300.00\t280.00\t310.00")), note="110.71% is within 20%")],
     "CP509": [Case(HUNAN), Case(hunan(("政府采购金额\t200.00\t250.00\t240.00", "政府采购金额\t200.00\t250.00\t300.00")), note="120% is within 30%")],
+    "CP510": [Case(HUNAN), Case(hunan(("2、农村人居环境整治项目\t150.00\t180.00\t160.00", "2、农村人居环境整治项目\t150.00\t180.00\t145.00")), note="80.56% is not below 80%")],
+    "SC312": [Case(NARRATIVE_ONLY.format(total="98.9")), Case(HUNAN, note="reports with indicator rows are checked by AR107")],
     "IQ403": [Case(HUNAN), Case(hunan(set_row(CHECKS, target="≥12次")), note="次 against 次/年: a target without a period is annual")],
     "IQ405": [Case(hunan(set_row(WASTE, target="95%"), ("新增城镇就业135人。", "新增城镇就业135人，农村生活垃圾无害化处理率为95%。")),
                    note="target and actual equal, and the prose agrees")],

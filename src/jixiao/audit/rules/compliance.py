@@ -180,3 +180,22 @@ def procurement_deviation(ctx: AuditContext):
     if rate is not None and abs(rate - 100) > limit:
         yield Issue(f"政府采购预算 {fmt(row.budget)} 万元，实际 {fmt(row.actual)} 万元，执行率 {fmt(rate, 2)}%", Where(section="基础数据表 政府采购", field=f"basic_data:{row.label}"),
                     expected=f"{fmt(100 - limit)}%–{fmt(100 + limit)}%", found=f"{fmt(rate, 2)}%", evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
+
+
+@rule("CP510", "compliance", "warning", "项目支出执行率偏低")
+def low_project_execution(ctx: AuditContext):
+    """检查什么：基础数据表中每个项目的本年决算数占本年预算数的比例是否低于阈值（默认 80%）。
+    为什么重要：单个项目执行慢会被整体执行率掩盖，资金沉淀在项目上，绩效目标难以实现。
+    示例：“通坪公路项目征地补偿款”预算 15.41 万元，决算 8.17 万元，执行率 53.02%。
+    修改建议：说明项目执行滞后的原因，提出加快进度或调整预算的措施。
+    依据：财预〔2020〕10号 项目支出绩效自评；财预〔2013〕53号“预算完成率”。
+    """
+    limit = _limit(ctx, "low_project_execution_rate", "80")
+    for row in ctx.report.basic_data:
+        if row.section != "project" or not re.match(r"^\d+\s*[、.．]", row.label):
+            continue
+        rate = formulas.ratio_percent(row.actual, row.budget)
+        if rate is not None and rate < limit:
+            yield Issue(f"项目“{row.label}”预算 {fmt(row.budget)} 万元，决算 {fmt(row.actual)} 万元，执行率 {fmt(rate, 2)}%",
+                        Where(section="基础数据表 项目支出", field=f"basic_data:{row.label}"), expected=f"≥ {fmt(limit)}%",
+                        found=f"{fmt(rate, 2)}%", evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")

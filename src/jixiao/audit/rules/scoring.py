@@ -7,6 +7,7 @@ from decimal import Decimal
 from jixiao.audit.context import AuditContext, Issue, fmt
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
+from jixiao.scoring import formulas
 from jixiao.scoring.indicator import IndicatorScore
 
 
@@ -191,3 +192,22 @@ def total_differs(ctx: AuditContext):
     note = f"（其中 {fmt(ctx.score.insufficient_points)} 分的指标证据不足，按 0 分计）" if ctx.score.insufficient_points else ""
     yield Issue(f"自评总分 {fmt(stated)} 分，按“{ctx.profile.name}”方案重算为 {fmt(recomputed, 2)} 分{note}",
                 ctx.where("total_score", "综合评价结论"), expected=fmt(recomputed, 2), found=fmt(stated), evidence=ctx.evidence("total_score"))
+
+
+@rule("SC312", "scoring", "warning", "总分超过执行率所允许的上限")
+def total_above_execution_cap(ctx: AuditContext):
+    """检查什么：没有指标明细的报告，自评总分是否超过 100 − 执行率分值 × (1 − 执行率)，即执行率扣分后可能的最高分。
+    为什么重要：执行率未达 100% 必然扣分，总分超过上限说明得分没有按规则计算。
+    示例：执行率 90.07%、执行率 10 分，最高只能得 99.01 分，报告写自评得分 99.1 分。
+    修改建议：按评分方案逐项计分后重新加总；若执行率另有分值规定，在报告中写明。
+    依据：财预〔2020〕10号 预算执行率计分（分值按评分方案，默认 10 分）。
+    """
+    r, weight = ctx.report, ctx.profile.execution.weight
+    rate = r.budget.execution_rate if r.budget.execution_rate is not None else formulas.execution_rate(r)
+    if r.indicators or r.total_score is None or rate is None or not weight or ctx.profile.execution.rule != "proportional":
+        return
+    cap = 100 - weight + (formulas.execution_score(rate, weight) or 0)
+    if r.total_score > cap + ctx.tolerance:
+        yield Issue(f"执行率 {fmt(rate)}%、执行率分值 {fmt(weight)} 分，总分最高 {fmt(cap, 2)} 分，报告写 {fmt(r.total_score)} 分",
+                    ctx.where("total_score", "综合评价结论"), expected=f"≤ {fmt(cap, 2)}", found=fmt(r.total_score),
+                    evidence=ctx.evidence("total_score"))
