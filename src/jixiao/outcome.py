@@ -75,7 +75,7 @@ def process(path: str | Path, audit: AuditOptions | None = None, keep_doc: bool 
         return Outcome(str(path), "failed", error=f"{path}：文件过大，读取时内存不足")
     except RecursionError:
         return Outcome(str(path), "failed", error=f"{path}：文件结构嵌套过深，无法解析")
-    except Exception as e:  # noqa: BLE001 — a batch must go on; the cause is reported, not raised
+    except Exception as e:
         return Outcome(str(path), "failed", error=f"{path}：无法解析该文件（{type(e).__name__}：{e}）"[:500])
 
 

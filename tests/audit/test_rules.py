@@ -462,8 +462,7 @@ def test_no_rule_crashes_on_seeds(seed_results):
 
 def test_rules_survive_odd_report_model():
     """Built directly: zero 编制数 and budgets, missing figures, comparator actuals, empty labels."""
-    from jixiao.model import (Budget, DataRow, Indicator, Level1Summary, Location, Measure, Provenance, Report, Spending,
-                              Staffing, Statement, ThreePublic, Unit)
+    from jixiao.model import Budget, DataRow, Indicator, Level1Summary, Location, Measure, Provenance, Report, Spending, Staffing, Statement, ThreePublic, Unit
 
     at = Location(block=0, start=0, end=1)
     form = Provenance(location=at, text="0", method="基础数据表 财政供养人员")

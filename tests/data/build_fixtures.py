@@ -12,7 +12,6 @@ to which parts (narrative, 基础数据表, 自评表) a rendering contains.
 from __future__ import annotations
 
 import argparse
-import copy
 import io
 import json
 import re
@@ -23,7 +22,7 @@ import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -98,7 +97,7 @@ class Grid:
     rows: list[list] = field(default_factory=list)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     header_rows: set[int] = field(default_factory=set)
-    nested: dict[tuple[int, int], "Grid"] = field(default_factory=dict)
+    nested: dict[tuple[int, int], Grid] = field(default_factory=dict)
     widths: list[float] = field(default_factory=list)
     font_size: float = 10
     left_cols: set[int] = field(default_factory=set)
@@ -856,7 +855,7 @@ def text_rows_layout(r: Report, blocks: list[tuple]) -> str:
         if kind == "pagebreak":
             continue
         if kind == "table":
-            out += table_lines_rows(r, blk[1]) + [""]
+            out += [*table_lines_rows(r, blk[1]), ""]
             continue
         text = blk[1] if kind != "textbox" else "　".join(blk[1])
         if kind == "p":
@@ -917,7 +916,7 @@ def text_cells_layout(r: Report, blocks: list[tuple], break_before: str) -> str:
             out += ["", "", ""]
             continue
         if kind == "table":
-            out += table_lines_cells(r, blk[1], break_before) + [" "]
+            out += [*table_lines_cells(r, blk[1], break_before), " "]
             continue
         text = blk[1] if kind != "textbox" else "　".join(blk[1])
         if kind == "title":
@@ -980,7 +979,7 @@ def scan_pdf(src_pdf: Path, target: Path, seed: int) -> int:
     assert len(pages) <= 3, f"{src_pdf.name}: {len(pages)} pages, keep scans short"
     scans = [scanify(p, rng, float(rng.uniform(-0.5, 0.5))) for p in pages]
     target.parent.mkdir(parents=True, exist_ok=True)
-    when = time.gmtime(datetime(2025, 3, 1, 9, 0, 0, tzinfo=timezone.utc).timestamp())
+    when = time.gmtime(datetime(2025, 3, 1, 9, 0, 0, tzinfo=UTC).timestamp())
     scans[0].save(target, "PDF", resolution=150, save_all=True, append_images=scans[1:], quality=40,
                   creationDate=when, modDate=when, producer="jixiao fixtures scanner")
     return len(pages)

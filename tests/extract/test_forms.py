@@ -27,7 +27,7 @@ SELF_EVAL = [
 
 def test_both_forms_on_one_sheet(tmp_path):
     wb = Workbook()
-    for row in BASIC + [[]] + SELF_EVAL:
+    for row in [*BASIC, [], *SELF_EVAL]:
         wb.active.append(row)
     path = tmp_path / "forms.xlsx"
     wb.save(path)

@@ -16,7 +16,6 @@ from jixiao.render import workbook as wb
 from jixiao.render.fill_in import build
 from jixiao.render.template import write
 from jixiao.scoring.profile import load_profile
-
 from tests.render.helpers import EXAMPLE, example_filing
 
 runner = CliRunner()

@@ -17,7 +17,6 @@ from jixiao.render import docx_report, report
 from jixiao.render.fill_in import build
 from jixiao.render.outline import outline_for
 from jixiao.scoring.profile import load_profile
-
 from tests.render.helpers import example_filing
 
 HUNAN = load_profile("hunan")

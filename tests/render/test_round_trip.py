@@ -16,7 +16,6 @@ from jixiao.render import template
 from jixiao.render.fill_in import Filing, IndicatorRow, ProjectRow, YearRow, build, load
 from jixiao.render.report import render
 from jixiao.scoring.profile import load_profile
-
 from tests.render.helpers import EXAMPLE, assert_same, example_filing
 
 HUNAN = load_profile("hunan")

@@ -141,7 +141,7 @@ def read_goals(grid: Grid, out: Collector) -> None:
             break
         expected = grid.text(r, c_expected)
         achieved = grid.text(r, done[1]) if done and done[1] != c_expected else None
-        if expected and expected != achieved or achieved:
+        if (expected and expected != achieved) or achieved:
             out.report.goals.append(Goal(expected=expected or None, achieved=achieved or None))
             out.note(f"goals[{len(out.report.goals) - 1}]", grid.provenance(r, c_expected, "自评表 年度总体目标"))
 

@@ -54,7 +54,7 @@ def _sentence_statements(p: Paragraph, sentence: str, offset: int, carry) -> lis
     out: list[Statement] = []
     qishi = sentence.find("其中")
     first = _AMOUNT.search(sentence)
-    whole = carry if 0 <= qishi and (first is None or first.start() > qishi) else None
+    whole = carry if qishi >= 0 and (first is None or first.start() > qishi) else None
     last = 0
     for m in _AMOUNT.finditer(sentence):
         label = _label(sentence[last: m.start()])
@@ -66,7 +66,7 @@ def _sentence_statements(p: Paragraph, sentence: str, offset: int, carry) -> lis
         out.append(Statement(kind="amount", label=label, value=value, unit="万元", text=sentence.strip(),
                              whole=part_of[0] if part_of else None, whole_label=part_of[1] if part_of else None,
                              location=_loc(p, offset + m.start(), offset + m.end())))
-        if 0 <= qishi and m.start() < qishi and whole is None:
+        if qishi >= 0 and m.start() < qishi and whole is None:
             whole = (value, label)
         share = _SHARE.match(sentence, m.end())
         if share:

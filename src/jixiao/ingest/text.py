@@ -63,7 +63,7 @@ def _chunks(lines: list[str]) -> list[list[str]]:
     """Runs of non-blank lines; a blank line ends a run, and so does prose before a cell row."""
     chunks: list[list[str]] = []
     current: list[str] = []
-    for line in lines + [""]:
+    for line in [*lines, ""]:
         if _is_blank(line):
             chunks.extend(_split_prose_head(current))
             current = []

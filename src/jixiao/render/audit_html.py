@@ -79,7 +79,7 @@ def _block(i: int, block: Block, marks: dict) -> str:
             found = escape(snippet) if escape(snippet) in text else None
             if found:
                 text = text.replace(found, f"<mark>{found}</mark>", 1)
-    tag = f"h3" if block.kind == "heading" else "p"
+    tag = "h3" if block.kind == "heading" else "p"
     cls = f' class="{mark["severity"]}"' if mark and not mark["snippets"] else ""
     if mark and mark["snippets"] and "<mark>" not in text:
         cls = f' class="{mark["severity"]}"'
@@ -88,7 +88,7 @@ def _block(i: int, block: Block, marks: dict) -> str:
 
 def _table(i: int, block: Block, cells: dict) -> str:
     rows = []
-    for r, row in enumerate(block.table.rows()):
+    for _r, row in enumerate(block.table.rows()):
         tds = []
         for cell in row:
             span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")

@@ -435,7 +435,8 @@ def _check_sums(built: Built) -> None:
     f = built.filing
     parts = [f.wages, f.goods, f.individual]
     if f.basic is not None and None not in parts and sum(parts, Decimal(0)) != f.basic:
-        built.errors.append(CellError(f"{wb.BASIC.name}!B2:B4", f"工资福利、商品和服务、对个人和家庭的补助之和 {sum(parts, Decimal(0))} 万元，与基本支出 {f.basic} 万元（{wb.BUDGET.ref('basic')}）不符"))
+        total = sum(parts, Decimal(0))
+        built.errors.append(CellError(f"{wb.BASIC.name}!B2:B4", f"工资福利、商品和服务、对个人和家庭的补助之和 {total} 万元，与基本支出 {f.basic} 万元（{wb.BUDGET.ref('basic')}）不符"))
     actual = _sum(p.actual for p in f.projects)
     if f.project is not None and actual is not None and actual != f.project:
         built.errors.append(CellError(wb.PROJECTS.span("actual", len(f.projects)), f"各项目决算数之和 {actual} 万元，与项目支出 {f.project} 万元（{wb.BUDGET.ref('project')}）不符"))

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from jixiao.audit import Finding, audit
 from jixiao.errors import MissingToolError
+from jixiao.model import Report
 from jixiao.render import docx_report, fill_in
 from jixiao.render.fill_in import Built
-from jixiao.model import Report
 from jixiao.scoring.profile import Profile
 
 

@@ -110,7 +110,7 @@ def _form_sheet(ws, sheet: wb.FormSheet, choices: dict[str, str], data: dict) ->
 
 def _table_sheet(ws, sheet: wb.TableSheet, choices: dict[str, str], records: list[dict]) -> None:
     last = wb.FIRST_ROW + sheet.n_rows - 1
-    for j, spec in enumerate(sheet.columns):
+    for spec in sheet.columns:
         col = sheet.col_of(spec.key)
         _header_cell(ws[f"{col}1"], spec.label, spec.note, spec.required)
         ws.column_dimensions[col].width = spec.width

@@ -282,7 +282,7 @@ def prose_parts(ctx: AuditContext):
     for s in ctx.report.statements:
         if s.kind == "amount" and s.whole is not None:
             groups.setdefault((s.location.block, s.whole_label, s.whole), []).append(s)
-    for (block, label, whole), parts in groups.items():
+    for (_block, label, whole), parts in groups.items():
         total = sum((p.value for p in parts), Decimal(0))
         if len(parts) >= 2 and total > whole:
             verdict = ctx.sum_verdict(whole, total)
@@ -400,7 +400,8 @@ def prior_year_change(ctx: AuditContext):
         stated = {"增加": s.value, "减少": -s.value, "持平": Decimal(0)}[s.direction]
         if s.unit in ("万元", "") and abs(delta - stated) > ctx.tolerance and not _fits_other_amount(ctx, s, stated):
             direction = "持平" if delta == 0 else ("增加" if delta > 0 else "减少")
-            yield Issue(f"“{row.label}”上年 {fmt(row.prior_actual)}、本年 {fmt(row.actual)} 万元，应为{direction} {fmt(abs(delta))} 万元，正文写“{s.direction}{'' if s.direction == '持平' else ' ' + fmt(s.value) + ' 万元'}”",
+            written = s.direction if s.direction == "持平" else f"{s.direction} {fmt(s.value)} 万元"
+            yield Issue(f"“{row.label}”上年 {fmt(row.prior_actual)}、本年 {fmt(row.actual)} 万元，应为{direction} {fmt(abs(delta))} 万元，正文写“{written}”",
                         ctx.statement_where(s), expected=f"{direction} {fmt(abs(delta))}", found=f"{s.direction} {fmt(s.value)}",
                         evidence=s.text, fix="按两年决算数据重新表述增减情况。")
 

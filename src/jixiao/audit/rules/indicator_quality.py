@@ -92,7 +92,7 @@ def actual_copied_from_target(ctx: AuditContext):
     依据：财预〔2020〕10号：如实填报实际完成值。
     """
     for i, ind in enumerate(ctx.report.indicators):
-        t, a = ind.target_measure, ind.actual_measure
+        _t, a = ind.target_measure, ind.actual_measure
         if not ind.actual or ind.actual != ind.target or not a or a.value is None or len(ind.name) < 2:
             continue
         for s in ctx.report.statements:

@@ -1,0 +1,47 @@
+"""The stages stay layered (model ← ingest ← extract ← scoring ← audit ← render/views ← cli) and lint-clean."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "jixiao"
+FORBIDDEN = {
+    "model": {"ingest", "extract", "scoring", "audit", "render", "views", "cli", "outcome"},
+    "ingest": {"extract", "scoring", "audit", "render", "views", "cli", "outcome"},
+    "extract": {"scoring", "audit", "render", "views", "cli", "outcome"},
+    "scoring": {"audit", "render", "views", "cli", "outcome"},
+    "audit": {"render", "views", "cli"},
+    "render": {"views", "cli"},
+    "views": {"cli"},
+}
+
+
+def _jixiao_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("jixiao."):
+            names.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            names |= {a.name.split(".")[1] for a in node.names if a.name.startswith("jixiao.")}
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_imports_nothing_above_it(layer):
+    files = [SRC / f"{layer}.py"] if (SRC / f"{layer}.py").exists() else sorted((SRC / layer).rglob("*.py"))
+    wrong = {f"{f.relative_to(SRC)} imports jixiao.{name}" for f in files for name in _jixiao_imports(f) & FORBIDDEN[layer]}
+    assert files and not wrong
+
+
+def test_model_uses_no_format_web_or_database_library():
+    text = (SRC / "model.py").read_text(encoding="utf-8")
+    assert not any(lib in text for lib in ("docx", "openpyxl", "pdfplumber", "sqlalchemy", "fastapi", "lxml"))
+
+
+def test_ruff_is_clean():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests"], cwd=SRC.parents[1], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
