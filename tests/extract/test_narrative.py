@@ -39,3 +39,8 @@ def test_external_evaluation_that_quotes_the_units_self_evaluation(tmp_path):
     report = _parse(tmp_path, text)
     assert report.report_kind == "external_evaluation"
     assert (report.total_score, report.grade) == (88, "良")
+
+
+def test_unit_after_a_leading_year_in_the_title(tmp_path):
+    report = _parse(tmp_path, "2024年度青石镇人民政府部门整体支出绩效自评报告\n一、基本情况\n")
+    assert (report.unit.name, report.unit.year) == ("青石镇人民政府", 2024)

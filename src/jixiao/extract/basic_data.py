@@ -22,21 +22,22 @@ SECTIONS = [
 ]
 _STOP = re.compile(r"^(楼堂馆所|厉行节约|例行节约|说明|预算单位名称|年度预算申请|部门整体支出绩效自评表|绩效指标|填表人)")
 _YEAR = re.compile(r"(20\d{2})年?")
+_AUTHORIZED = r"^(核定)?编制(数|人数)"
 
 
 def is_basic_data_table(grid: Grid) -> bool:
-    return grid.find(r"^编制数") is not None or (
+    return grid.find(_AUTHORIZED) is not None or (
         grid.find(r"^三公经费") is not None and grid.find(r"(决算数|预算数)") is not None
     )
 
 
 def read_staffing(grid: Grid, out: Collector) -> None:
     """编制数 / 实际在职人数 header cells and the figures in the row below."""
-    hit = grid.find(r"^编制数")
+    hit = grid.find(_AUTHORIZED)
     if hit is None:
         return
     r0, _ = hit
-    roles = {"authorized": r"^编制数", "actual": r"(实际在职|在职人数|实有人数)", "control_rate": r"控制率"}
+    roles = {"authorized": _AUTHORIZED, "actual": r"(实际在职|在职人数|实有人数)", "control_rate": r"控制率"}
     for role, pattern in roles.items():
         col = grid.find(pattern, range(r0, r0 + 1))
         if col is None or r0 + 1 >= grid.n_rows:

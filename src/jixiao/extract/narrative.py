@@ -60,7 +60,7 @@ def unit_name(paras: list[Paragraph]) -> Found | None:
     for p in paras[:6]:
         title = _TITLE.search(p.text)
         head = p.text[: title.start()] if title else p.text
-        m = _ORG_AT_START.match(head.strip().removeprefix("关于"))
+        m = _ORG_AT_START.match(re.sub(r"^(关于)?(20\d{2}\s*年度?)?", "", head.strip()))
         if m and (title or len(p.text) <= 40 or p.text[m.end():].startswith(("为", "是", "位于", "，"))):
             return _found(m.group(1), p, m, "标题或首段中的单位名称", 1)
     return _town_from_self_reference(paras)
