@@ -5,7 +5,7 @@
 It also renders page 1 and the 自评表 page of the PDF to docs/img/ (pdftoppm -r 70) for docs/render.md.
 
 The unit, people, phone number and figures are invented (云澜县枫林镇 does not exist).  The
-workbook is written by `jixiao.render.template.write` (what `jixiao template` writes, filled in);
+workbook is written by `jixiao.compose.template.write` (what `jixiao template` writes, filled in);
 the report by running `jixiao render 填报示例.xlsx -o 报告示例.docx --pdf`.
 """
 
@@ -18,8 +18,8 @@ from decimal import Decimal as D
 from pathlib import Path
 
 from jixiao.model import Goal
-from jixiao.render import template
-from jixiao.render.fill_in import Filing, IndicatorRow, ProjectRow, YearRow
+from jixiao.compose import template
+from jixiao.compose.fill_in import Filing, IndicatorRow, ProjectRow, YearRow
 from jixiao.scoring.profile import load_profile
 
 HERE = Path(__file__).resolve().parent

@@ -1,4 +1,4 @@
-"""The stages stay layered (model ← ingest ← extract ← scoring ← audit ← render/views ← cli) and lint-clean."""
+"""The core stays layered (model ← ingest ← extract ← scoring ← audit ← outcome) below its callers, and lint-clean."""
 
 import ast
 import subprocess
@@ -8,14 +8,22 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "jixiao"
+# The core (model ← ingest ← extract ← scoring ← audit, and outcome: the per-file pipeline) imports
+# none of the callers; the callers (compose, export, batch, store, web, cli) import the core.
+CALLERS = {"compose", "export", "batch", "store", "web", "cli"}
 FORBIDDEN = {
-    "model": {"ingest", "extract", "scoring", "audit", "render", "views", "cli", "outcome"},
-    "ingest": {"extract", "scoring", "audit", "render", "views", "cli", "outcome"},
-    "extract": {"scoring", "audit", "render", "views", "cli", "outcome"},
-    "scoring": {"audit", "render", "views", "cli", "outcome"},
-    "audit": {"render", "views", "cli"},
-    "render": {"views", "cli"},
-    "views": {"cli"},
+    "libreoffice": {"model", "ingest", "extract", "scoring", "audit", "outcome"} | CALLERS,
+    "model": {"ingest", "extract", "scoring", "audit", "outcome", "libreoffice"} | CALLERS,
+    "ingest": {"extract", "scoring", "audit", "outcome"} | CALLERS,
+    "extract": {"scoring", "audit", "outcome"} | CALLERS,
+    "scoring": {"audit", "outcome"} | CALLERS,
+    "audit": {"outcome"} | CALLERS,
+    "outcome": CALLERS,
+    "compose": {"export", "batch", "store", "web", "cli"},
+    "export": {"compose", "batch", "store", "web", "cli"},
+    "batch": {"store", "web", "cli"},
+    "store": {"web", "cli"},
+    "web": {"cli"},
 }
 
 
@@ -33,6 +41,8 @@ def _jixiao_imports(path: Path) -> set[str]:
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_layer_imports_nothing_above_it(layer):
     files = [SRC / f"{layer}.py"] if (SRC / f"{layer}.py").exists() else sorted((SRC / layer).rglob("*.py"))
+    if layer in CALLERS - {"compose", "export", "cli"} and not files:
+        pytest.skip(f"jixiao.{layer} does not exist yet")
     wrong = {f"{f.relative_to(SRC)} imports jixiao.{name}" for f in files for name in _jixiao_imports(f) & FORBIDDEN[layer]}
     assert files and not wrong
 

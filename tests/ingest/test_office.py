@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from jixiao import libreoffice
 from jixiao.errors import InputError, MissingToolError
 from jixiao.ingest import office
 from tests.ingest.builders import build_ole2, build_report_docx
@@ -69,7 +70,7 @@ def test_xls_content_is_converted_to_xlsx(tmp_path):
 
 
 def test_hollow_ole2_file_is_refused_before_converting(monkeypatch, tmp_path):
-    monkeypatch.setattr(office.shutil, "which", lambda name: pytest.fail("LibreOffice should not be looked up"))
+    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: pytest.fail("LibreOffice should not be looked up"))
     path = tmp_path / "broken.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
     with pytest.raises(InputError, match="找不到 Word/Excel/WPS 的文档数据"):
@@ -78,7 +79,7 @@ def test_hollow_ole2_file_is_refused_before_converting(monkeypatch, tmp_path):
 
 def test_conversion_without_output_is_an_input_error(monkeypatch, tmp_path):
     true = shutil.which("true")  # exits 0 and writes nothing
-    monkeypatch.setattr(office.shutil, "which", lambda name: true)
+    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: true)
     path = build_ole2(tmp_path / "report.doc", "WordDocument")
     with pytest.raises(InputError, match="LibreOffice 无法转换"):
         office.read(path)
@@ -93,20 +94,20 @@ def test_odt_is_converted_to_docx(tmp_path):
 
 @needs_soffice
 def test_conversion_timeout(monkeypatch, tmp_path):
-    monkeypatch.setattr(office, "TIMEOUT_S", 0.01)
+    monkeypatch.setattr(libreoffice, "TIMEOUT_S", 0.01)
     with pytest.raises(InputError, match="转换超时"):
         office.read(build_report_docx(tmp_path / "r.docx").rename(tmp_path / "r.doc"))
 
 
 def test_missing_libreoffice(monkeypatch, tmp_path):
-    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: None)
     path = build_ole2(tmp_path / "report.wps", "WordDocument")
     with pytest.raises(MissingToolError, match=r"读取 \.wps 需要 LibreOffice"):
         office.read(path)
 
 
 def test_encrypted_package_named_doc_is_refused_before_converting(monkeypatch, tmp_path):
-    monkeypatch.setattr(office.shutil, "which", lambda name: pytest.fail("LibreOffice should not be looked up"))
+    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: pytest.fail("LibreOffice should not be looked up"))
     path = build_ole2(tmp_path / "report.doc", "EncryptedPackage")
     with pytest.raises(InputError, match="文件已加密"):
         office.read(path)

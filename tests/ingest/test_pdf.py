@@ -8,7 +8,7 @@ import pypdfium2
 import pytest
 
 from jixiao.errors import InputError
-from jixiao.ingest import ocr, pdf
+from jixiao.ingest import layout, ocr, pdf
 from jixiao.ingest.document import Block
 from tests.ingest.builders import LONG_PARAGRAPH
 
@@ -97,7 +97,7 @@ def test_only_pages_without_text_layer_go_to_ocr(monkeypatch, tmp_path, data_dir
     ],
 )
 def test_join_lines(lines, text):
-    assert pdf.join_lines(lines) == text
+    assert layout.join_lines(lines) == text
 
 
 def test_time_limit(monkeypatch, data_dir):

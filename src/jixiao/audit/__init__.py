@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from jixiao.audit import rules  # noqa: F401 — registers the catalogue
 from jixiao.audit.context import AuditContext, Issue
-from jixiao.audit.finding import Finding, Where
+from jixiao.audit.finding import Finding, Where, assign_ids
 from jixiao.audit.registry import RULES, Rule, selected
 from jixiao.extract.normalize import clean
 from jixiao.ingest.document import SourceDocument
@@ -78,10 +78,11 @@ def audit(report: Report, doc: SourceDocument | None = None, profile: Profile | 
     score = score_report(report, profile)
     ctx = AuditContext(report, profile, score, document_texts(doc))
     recomputed = score.recomputed_total.quantize(Decimal("0.01")) if score.recomputed_total is not None else None
+    findings = run_rules(ctx, selected(select, ignore))
+    assign_ids(findings, report)
     return AuditResult(
         source=report.source, unit=report.unit, profile=profile.name,
-        score=ScorePair(stated=report.total_score, recomputed=recomputed),
-        findings=run_rules(ctx, selected(select, ignore)),
+        score=ScorePair(stated=report.total_score, recomputed=recomputed), findings=findings,
     )
 
 

@@ -15,7 +15,7 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from jixiao.errors import InputError
 from jixiao.ingest.document import Block, Cell, SourceDocument, Table
-from jixiao.ingest.pdf import interleave, is_cjk, join_lines
+from jixiao.ingest.layout import interleave, is_cjk, join_lines
 
 MAX_PIXELS = 60_000_000  # an A4 page at 600 dpi is 35 megapixels
 MAX_FRAMES = 200

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
+from jixiao import libreoffice
 from jixiao.errors import InputError, MissingToolError
 from jixiao.ingest import docx, xlsx
 from jixiao.ingest.document import SourceDocument
@@ -23,7 +20,6 @@ from jixiao.ingest.safety import (
     read_member,
 )
 
-TIMEOUT_S = 180
 MISSING = (
     "读取 {ext} 需要 LibreOffice：请安装"
     "（Debian/Ubuntu：apt-get install libreoffice-writer-nogui libreoffice-calc-nogui）"
@@ -36,11 +32,11 @@ TEXT_STREAMS = ("WordDocument",)
 def read(path: Path) -> SourceDocument:
     """Convert a .doc/.wps/.rtf/.odt (to .docx) or .xls/.et/.ods (to .xlsx) and read the result."""
     target = _target(path)
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = libreoffice.find()
     if soffice is None:
         raise MissingToolError(MISSING.format(ext=path.suffix.lower() or "该文件"))
     with tempfile.TemporaryDirectory(prefix="jixiao-lo-") as tmp:
-        converted = _convert(soffice, path, Path(tmp), target)
+        converted = libreoffice.convert(soffice, path, Path(tmp), target)
         doc = (xlsx.read if target == "xlsx" else docx.read)(converted)
     doc.path, doc.format = str(path), "office"
     doc.warnings.append(f"已用 LibreOffice 将 {path.suffix or '文件'} 转换为 .{target} 后读取，版式可能略有出入")
@@ -73,39 +69,3 @@ def _opendocument_target(path: Path) -> str:
     except ZIP_ERRORS:
         raise InputError(str(path), CORRUPT) from None
     return "xlsx" if mimetype.endswith(b"spreadsheet") else "docx"
-
-
-def _convert(soffice: str, path: Path, tmp: Path, target: str) -> Path:
-    """Run LibreOffice with a private profile; the converted file, or an `InputError` saying why not."""
-    source = tmp / ("input" + path.suffix.lower())
-    shutil.copyfile(path, source)  # a plain ASCII name avoids LibreOffice's trouble with odd file names
-    out_dir = tmp / "out"
-    cmd = [
-        soffice,
-        f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
-        "--headless",
-        "--norestore",
-        "--nolockcheck",
-        "--convert-to",
-        target,
-        "--outdir",
-        str(out_dir),
-        str(source),
-    ]
-    env = {**os.environ, "HOME": str(tmp)}
-    try:
-        proc = subprocess.Popen(
-            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True
-        )
-    except OSError as e:
-        raise InputError(str(path), f"无法启动 LibreOffice（{e.strerror or e}）") from None
-    try:
-        proc.wait(timeout=TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)  # soffice forks soffice.bin: end the whole session
-        proc.wait()
-        raise InputError(str(path), f"LibreOffice 转换超时（超过 {TIMEOUT_S} 秒），文件可能已损坏") from None
-    result = out_dir / f"input.{target}"
-    if not result.is_file() or result.stat().st_size == 0:
-        raise InputError(str(path), "LibreOffice 无法转换该文件：文件可能已损坏、已加密或不是 Office/WPS 文档")
-    return result

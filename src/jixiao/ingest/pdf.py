@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from itertools import pairwise
 from pathlib import Path
-from statistics import median
 
 import pdfplumber
 from pdfplumber.page import Page
@@ -14,6 +12,7 @@ from pdfplumber.table import Table as PlumberTable
 
 from jixiao.errors import InputError
 from jixiao.ingest.document import Block, Cell, SourceDocument, Table
+from jixiao.ingest.layout import interleave, join_lines
 from jixiao.ingest.safety import CORRUPT
 
 MAX_PAGES = 500
@@ -90,59 +89,10 @@ def _text_page(page: Page, number: int) -> list[Block]:
     return interleave([line for line in lines if line["text"]], tops, lines, number)
 
 
-def interleave(run_lines: list[dict], tables: list[tuple[float, Table]], page_lines: list[dict], number: int) -> list[Block]:
-    """A page's text lines and tables in top-to-bottom order; the lines between tables become paragraphs."""
-    items = sorted([(line["top"], 0, line) for line in run_lines] + [(top, 1, t) for top, t in tables], key=lambda x: (x[0], x[1]))
-    blocks: list[Block] = []
-    run: list[dict] = []
-    for _, is_table, item in items:
-        if is_table:
-            blocks += paragraphs(run, page_lines, number)
-            run = []
-            blocks.append(Block("table", table=item, page=number))
-        else:
-            run.append(item)
-    return blocks + paragraphs(run, page_lines, number)
-
-
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-
-def paragraphs(run: list[dict], page_lines: list[dict], number: int) -> list[Block]:
-    """Group consecutive lines into paragraphs: a gap, a first-line indent or a short previous line."""
-    if not run:
-        return []
-    height = median(line["bottom"] - line["top"] for line in page_lines)
-    left = min(line["x0"] for line in page_lines)
-    right = max(line["x1"] for line in page_lines)
-    groups: list[list[str]] = [[run[0]["text"]]]
-    for prev, line in pairwise(run):
-        gap = line["top"] - prev["bottom"] > 0.8 * height
-        indented = line["x0"] - left > 1.5 * height
-        short = right - prev["x1"] > 2 * height
-        if gap or indented or short:
-            groups.append([])
-        groups[-1].append(line["text"])
-    return [Block("paragraph", join_lines(g), page=number) for g in groups]
-
-
-_NUMERIC = set("0123456789.,%‰")
-
-
-def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines: no space at CJK or inside a number cut by a narrow cell; else one space."""
-    out = lines[0] if lines else ""
-    for line in lines[1:]:
-        glued = is_cjk(out[-1:]) or is_cjk(line[:1]) or (out[-1:] in _NUMERIC and line[:1] in _NUMERIC)
-        out += line if glued else " " + line
-    return out
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(ch) and ("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef")
 
 
 def _table(page: Page, table: PlumberTable, number: int) -> Table:

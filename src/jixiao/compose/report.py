@@ -13,11 +13,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao import libreoffice
 from jixiao.audit import Finding, audit
+from jixiao.compose import docx_report, fill_in
+from jixiao.compose.fill_in import Built
 from jixiao.errors import MissingToolError
 from jixiao.model import Report
-from jixiao.render import docx_report, fill_in
-from jixiao.render.fill_in import Built
 from jixiao.scoring.profile import Profile
 
 
@@ -72,14 +73,12 @@ def render(source: Path, output: Path, profile: Profile, force: bool = False, re
 
 def to_pdf(docx: Path) -> Path:
     """Convert with headless LibreOffice next to the .docx; a Chinese message when it is missing."""
-    from jixiao.ingest.office import _convert
-
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = libreoffice.find()
     if soffice is None:
         raise MissingToolError(f"生成 PDF 需要 LibreOffice：请安装（Debian/Ubuntu：apt-get install libreoffice-writer-nogui）；Word 报告已写出：{docx}")
     target = docx.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="jixiao-pdf-") as tmp:
         source = Path(tmp) / "report.docx"
         docx_report.with_fallback_fonts(docx, source)
-        shutil.copyfile(_convert(soffice, source, Path(tmp), "pdf"), target)
+        shutil.copyfile(libreoffice.convert(soffice, source, Path(tmp), "pdf"), target)
     return target

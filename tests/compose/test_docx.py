@@ -12,12 +12,12 @@ import pytest
 from docx import Document
 from lxml import etree
 
+from jixiao.compose import docx_report, report
+from jixiao.compose.fill_in import build
+from jixiao.compose.outline import outline_for
 from jixiao.errors import MissingToolError
-from jixiao.render import docx_report, report
-from jixiao.render.fill_in import build
-from jixiao.render.outline import outline_for
 from jixiao.scoring.profile import load_profile
-from tests.render.helpers import example_filing
+from tests.compose.helpers import example_filing
 
 HUNAN = load_profile("hunan")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

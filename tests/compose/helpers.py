@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jixiao.compose import fill_in
 from jixiao.model import Report
-from jixiao.render import fill_in
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "填报示例.xlsx"

@@ -30,7 +30,7 @@ class Outline(BaseModel):
 
 @cache
 def _outlines() -> dict[str, Outline]:
-    text = resources.files("jixiao.render").joinpath("outline.toml").read_text(encoding="utf-8")
+    text = resources.files("jixiao.compose").joinpath("outline.toml").read_text(encoding="utf-8")
     return {name: Outline.model_validate(data) for name, data in tomllib.loads(text).items()}
 
 

@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from jixiao.cli import app
-from jixiao.render import workbook as wb
-from jixiao.render.fill_in import build
-from jixiao.render.template import write
+from jixiao.compose import workbook as wb
+from jixiao.compose.fill_in import build
+from jixiao.compose.template import write
 from jixiao.scoring.profile import load_profile
-from tests.render.helpers import EXAMPLE, example_filing
+from tests.compose.helpers import EXAMPLE, example_filing
 
 runner = CliRunner()
 

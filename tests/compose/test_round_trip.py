@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jixiao.audit import audit
+from jixiao.compose import template
+from jixiao.compose.fill_in import Filing, IndicatorRow, ProjectRow, YearRow, build, load
+from jixiao.compose.report import render
 from jixiao.model import Goal
 from jixiao.outcome import parse_file
-from jixiao.render import template
-from jixiao.render.fill_in import Filing, IndicatorRow, ProjectRow, YearRow, build, load
-from jixiao.render.report import render
 from jixiao.scoring.profile import load_profile
-from tests.render.helpers import EXAMPLE, assert_same, example_filing
+from tests.compose.helpers import EXAMPLE, assert_same, example_filing
 
 HUNAN = load_profile("hunan")
 

@@ -89,7 +89,7 @@ def parse(
     jobs: int = typer.Option(None, "--jobs", "-j", help="目录批量处理的并行进程数（默认按文件数和 CPU 核数）"),
 ) -> None:
     """读取报告，输出结构化结果（JSON 或中文摘要表）。"""
-    from jixiao.views import summary
+    from jixiao.cli.views import summary
 
     exclude = None if provenance else {"provenance"}
     if path.is_dir():
@@ -111,7 +111,7 @@ def parse(
 @app.command()
 def inspect(path: Path = typer.Argument(..., help="报告文件")) -> None:
     """显示中间文档（含合并单元格的表格）以及每个提取值的来源。"""
-    from jixiao.views import inspect_view
+    from jixiao.cli.views import inspect_view
 
     outcome = _single(path, keep_doc=True)
     inspect_view.print_document(out, outcome.doc)
@@ -125,9 +125,9 @@ def score(
     format: ParseFormat = typer.Option(ParseFormat.table, "--format", "-f", help="输出格式：table 或 json"),
 ) -> None:
     """按评分方案重新计分：逐项对比自评得分与重算得分，并计算53号共性指标。"""
+    from jixiao.cli.views import audit_view
     from jixiao.scoring.profile import detect_profile, load_profile
     from jixiao.scoring.score import score_report
-    from jixiao.views import audit_view
 
     report = _single(path).report
     try:
@@ -177,7 +177,7 @@ def _check_profile(profile: str | None) -> None:
 
 
 def _write_audits(outcomes: list[Outcome], format: AuditFormat, output: Path | None) -> None:
-    from jixiao.views import audit_view
+    from jixiao.cli.views import audit_view
 
     audited = [o for o in outcomes if o.audit is not None]
     if format is AuditFormat.table:
@@ -187,7 +187,7 @@ def _write_audits(outcomes: list[Outcome], format: AuditFormat, output: Path | N
         data = [o.audit.model_dump(mode="json") for o in audited]
         _print_json(data[0] if len(outcomes) == 1 and data else data)
     elif format is AuditFormat.xlsx:
-        from jixiao.render import audit_xlsx
+        from jixiao.export import audit_xlsx
 
         audit_xlsx.write(outcomes, output)
         err.print(f"已写出审核意见表：{output}")
@@ -196,8 +196,8 @@ def _write_audits(outcomes: list[Outcome], format: AuditFormat, output: Path | N
 
 
 def _write_html(audited: list[Outcome], outcomes: list[Outcome], output: Path) -> None:
+    from jixiao.export import audit_html
     from jixiao.ingest.registry import read
-    from jixiao.render import audit_html
 
     single = len(outcomes) == 1
     if not single:
@@ -213,7 +213,7 @@ def rules(format: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f"
     """列出全部审核规则（代码、类别、默认级别、名称、检查内容）。"""
     from jixiao.audit import RULES
     from jixiao.audit.catalogue import as_json, as_markdown
-    from jixiao.views import audit_view
+    from jixiao.cli.views import audit_view
 
     if format is RulesFormat.json:
         _print_json(as_json())
@@ -229,7 +229,7 @@ def template(
     profile: str = typer.Option("hunan", "--profile", "-p", help=PROFILE_HELP.removesuffix("；默认自动识别") + "；默认 hunan"),
 ) -> None:
     """生成自评数据填报模板（Excel）：下拉选项、数值校验、必填标记和填报说明。"""
-    from jixiao.render import template as template_xlsx
+    from jixiao.compose import template as template_xlsx
     from jixiao.scoring.profile import load_profile
 
     try:
@@ -251,7 +251,7 @@ def render(
     profile: str = typer.Option("hunan", "--profile", "-p", help=PROFILE_HELP.removesuffix("；默认自动识别") + "；默认 hunan"),
 ) -> None:
     """由填报表生成自评报告（Word，可选 PDF）：先校验填报数据并审核，有错误时列出单元格位置并拒绝生成。"""
-    from jixiao.render.report import render as render_report
+    from jixiao.compose.report import render as render_report
     from jixiao.scoring.profile import load_profile
 
     if output.suffix.lower() != ".docx":

@@ -27,11 +27,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
+from jixiao.compose import forms
+from jixiao.compose.fill_in import Filing
+from jixiao.compose.outline import outline_for
+from jixiao.compose.prose import Prose, lines
 from jixiao.model import Report
-from jixiao.render import forms
-from jixiao.render.fill_in import Filing
-from jixiao.render.outline import outline_for
-from jixiao.render.prose import Prose, lines
 from jixiao.scoring.profile import Profile
 
 # 公文 font → a free font with the same look, present on common Linux installs (fonts-noto-cjk).

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from jixiao.compose.prose import figure, money
 from jixiao.model import Report
-from jixiao.render.prose import figure, money
 
 
 @dataclass(slots=True)

@@ -9,8 +9,8 @@ from rich.table import Table
 
 from jixiao.audit import AuditResult
 from jixiao.audit.registry import CATEGORY_NAMES, Rule
+from jixiao.cli.views.summary import fmt
 from jixiao.scoring.score import ScoreResult
-from jixiao.views.summary import fmt
 
 SEVERITY = {"error": "[bold red]错误[/]", "warning": "[yellow]警告[/]", "info": "[dim]提示[/]"}
 

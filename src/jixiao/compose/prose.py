@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.compose.fill_in import Filing
 from jixiao.model import Report
-from jixiao.render.fill_in import Filing
 from jixiao.scoring import formulas
 
 NUMERALS = "一二三四五六七八九十"

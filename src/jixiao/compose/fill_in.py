@@ -18,11 +18,11 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pydantic import BaseModel, ValidationError
 
+from jixiao.compose import workbook as wb
+from jixiao.compose.outline import outline_for
 from jixiao.errors import InputError
 from jixiao.extract import numbers
 from jixiao.model import Budget, DataRow, Goal, Indicator, Location, Provenance, Report, Section, Spending, Staffing, ThreePublic, Unit
-from jixiao.render import workbook as wb
-from jixiao.render.outline import outline_for
 from jixiao.scoring import formulas
 from jixiao.scoring.indicator import score_indicator
 from jixiao.scoring.profile import Profile

@@ -15,8 +15,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from jixiao.render import workbook as wb
-from jixiao.render.fill_in import Filing
+from jixiao.compose import workbook as wb
+from jixiao.compose.fill_in import Filing
 from jixiao.scoring.profile import Profile
 
 REQUIRED = PatternFill("solid", fgColor="FFF2CC")

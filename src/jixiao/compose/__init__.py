@@ -1,0 +1,1 @@
+"""What a unit files: the fill-in workbook, the Report built from it, the Word report and its forms."""
