@@ -69,7 +69,8 @@ def audit(report: Report, doc: SourceDocument | None = None, profile: Profile | 
 def process(path: Any, audit: bool = False, profile: str | None = None, select: Iterable[str] = (), ignore: Iterable[str] = (),
             keep_doc: bool = False) -> Outcome:
     """处理 — one file through every stage as an Outcome (ok / partial / failed), never raising for bad input."""
-    from jixiao.outcome import AuditOptions, process as process_file
+    from jixiao.outcome import AuditOptions
+    from jixiao.outcome import process as process_file
 
     options = AuditOptions(profile, tuple(select), tuple(ignore)) if audit or profile or select or ignore else None
     return process_file(path, options, keep_doc=keep_doc, score=options is not None)

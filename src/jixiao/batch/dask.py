@@ -32,9 +32,11 @@ def connect(address: str) -> Any:
 
 
 def run_dask(items: Iterable[T], work: Callable[[T], R], lost: Callable[[T, str], R], address: str,
-             limits: Limits = Limits()) -> Iterator[R]:
+             limits: Limits | None = None) -> Iterator[R]:
     """`work(item)` for every item on the cluster at `address`; results as they complete."""
     from distributed import wait
+
+    limits = limits or Limits()
 
     with connect(address) as client:
         slots = max(sum(client.nthreads().values()), 1)

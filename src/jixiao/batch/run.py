@@ -40,9 +40,9 @@ STATUSES = ("ok", "partial", "failed", "skipped")
 class BatchOptions:
     """How to run: audit options, worker processes, limits per file, and an optional Dask scheduler."""
 
-    audit: AuditOptions = AuditOptions()
+    audit: AuditOptions = field(default_factory=AuditOptions)
     jobs: int = 1
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
     scheduler: str | None = None
 
 
@@ -162,10 +162,11 @@ def count_files(directory: Path) -> int:
     return sum(1 for _ in iter_report_files(directory))
 
 
-def run_batch(directory: Path, out: Path, options: BatchOptions = BatchOptions(), work: Work | None = None,
+def run_batch(directory: Path, out: Path, options: BatchOptions | None = None, work: Work | None = None,
               on_total: Callable[[int], None] = lambda n: None, on_result: Callable[[str, str], None] = lambda status, path: None) -> Summary:
     """Process every report under `directory` into `out`; Ctrl-C stops cleanly with what is done stored."""
     start = time.perf_counter()
+    options = options or BatchOptions()
     batch = _Batch(directory, out, options, on_result)
     batch.summary.total = count_files(directory)
     on_total(batch.summary.total)

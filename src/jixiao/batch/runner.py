@@ -201,9 +201,9 @@ class _Pool(Generic[T, R]):
 
 
 def run_local(items: Iterable[T], work: Callable[[T], R], lost: Callable[[T, str], R], jobs: int = 1,
-              limits: Limits = Limits(), ordered: bool = False) -> Iterator[R]:
+              limits: Limits | None = None, ordered: bool = False) -> Iterator[R]:
     """`work(item)` for every item in `jobs` worker processes, within the limits; results as they come (or in order)."""
-    pool: _Pool[T, R] = _Pool(items, work, jobs, limits, lost, ordered)
+    pool: _Pool[T, R] = _Pool(items, work, jobs, limits or Limits(), lost, ordered)
     try:
         while True:
             if pool.can_take_more():

@@ -9,8 +9,8 @@ evidence supports, and `insufficient` says how many indicators and points it lea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from contextlib import suppress
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from jixiao.model import Report
