@@ -178,12 +178,11 @@ def _audit_stage(outcome: Outcome, doc: SourceDocument, options: AuditOptions, s
                          for f in outcome.audit.findings if f.message.startswith(RULE_FAILED)]
 
 
-def _run(path: Path, audit: AuditOptions | None, keep_doc: bool, score: bool) -> Outcome:
+def _run(path: Path, audit: AuditOptions | None, keep_doc: bool, score: bool, identity: dict) -> Outcome:
     clock = _Clock()
-    sha, size = content_hash(path)
     doc = read(path)
     clock.lap("read")
-    outcome = Outcome(path=str(path), status="ok", report=extract(doc), sha256=sha, size=size,
+    outcome = Outcome(path=str(path), status="ok", report=extract(doc), **identity,
                       doc=doc if keep_doc else None, problems=[f"{path}：{reason}" for reason in getattr(doc, "partial", None) or []])
     clock.lap("extract")
     if audit is not None:
@@ -208,9 +207,11 @@ def process(path: str | Path, audit: AuditOptions | None = None, keep_doc: bool 
 
     With `audit` the report is also scored and audited (`score=True` keeps the full score too).
     """
-    extra = {"select": audit.select, "ignore": audit.ignore} if audit else {}
+    sha, size = content_hash(Path(path))
+    identity = {"sha256": sha, "size": size}
+    extra = {**identity, "select": audit.select, "ignore": audit.ignore} if audit else identity
     try:
-        return _run(Path(path), audit, keep_doc, score)
+        return _run(Path(path), audit, keep_doc, score, identity)
     except JixiaoError as e:
         return failed(path, str(e), **extra)
     except MemoryError:

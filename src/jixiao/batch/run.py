@@ -106,6 +106,7 @@ class _Batch:
     def store(self, outcome: Outcome) -> None:
         """Write one outcome's JSON, then commit its ledger row."""
         rel, sha, size = self.inflight.pop(outcome.path)
+        outcome.sha256, outcome.size = sha, size  # as hashed when the file was handed out
         name = result_name(rel, sha)
         try:
             text = dumps(outcome.model_dump(mode="json"))

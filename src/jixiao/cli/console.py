@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,8 +52,9 @@ def print_json(data: object) -> None:
 
 
 def output_file(output: Path, default_name: str) -> Path:
-    """The file to write: `output`, or a file named `default_name` inside it when it is a folder; its folder created."""
-    if output.is_dir() or str(output).endswith(("/", os.sep)):
+    """The file to write: `output`, or a file named `default_name` inside it when it is a folder (an existing
+    directory, or a name without an extension); the folder is created when missing."""
+    if output.is_dir() or not output.suffix:
         output = output / default_name
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
