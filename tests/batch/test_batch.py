@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from pathlib import Path
 
 from openpyxl import load_workbook
 
@@ -24,7 +23,7 @@ def test_a_batch_writes_one_result_and_one_ledger_row_per_file(tmp_path):
     assert (summary.total, summary.counts["failed"], summary.counts["ok"] + summary.counts["partial"]) == (9, 1, 8)
     rows = ledger_rows(tmp_path / "out")
     assert sorted(rows) == sorted(p.name for p in src.iterdir())
-    for path, (_, sha, status, finding_ids, _, _, outputs, problems) in rows.items():
+    for _, sha, status, finding_ids, _, _, outputs, _ in rows.values():
         result = json.loads((tmp_path / "out" / json.loads(outputs)[0]).read_text(encoding="utf-8"))
         assert result["status"] == status and result["sha256"] == sha and result["version"] == __version__
         if status != "failed":
@@ -45,8 +44,8 @@ def test_a_rerun_skips_unchanged_files_and_redoes_changed_ones(tmp_path):
     again = run_batch(src, tmp_path / "out", OPTIONS)
     assert again.counts["skipped"] == 6 and again.done == 6
     assert ledger_rows(tmp_path / "out") == before
-    changed = sorted(src.glob("*.txt"))[0]
-    changed.write_bytes(changed.read_bytes() + "\n补充说明。\n".encode(changed.read_bytes()[:2] == b"\xff\xfe" and "utf-16" or "gb18030"))
+    changed = next(src.glob("*gb18030*"))
+    changed.write_bytes(changed.read_bytes() + "\n补充说明。\n".encode("gb18030"))
     third = run_batch(src, tmp_path / "out", OPTIONS)
     assert (third.counts["skipped"], third.done) == (5, 6)
     after = ledger_rows(tmp_path / "out")

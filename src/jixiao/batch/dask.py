@@ -34,8 +34,6 @@ def connect(address: str) -> Any:
 def run_dask(items: Iterable[T], work: Callable[[T], R], lost: Callable[[T, str], R], address: str,
              limits: Limits | None = None) -> Iterator[R]:
     """`work(item)` for every item on the cluster at `address`; results as they complete."""
-    from distributed import wait
-
     limits = limits or Limits()
 
     with connect(address) as client:
@@ -51,10 +49,9 @@ def run_dask(items: Iterable[T], work: Callable[[T], R], lost: Callable[[T, str]
 
         fill()
         while inflight:
-            try:
-                done = wait(list(inflight), timeout=POLL, return_when="FIRST_COMPLETED").done
-            except TimeoutError:
-                done = set()
+            done = [future for future in inflight if future.done()]
+            if not done:
+                time.sleep(POLL)
             for future in done:
                 item, _ = inflight.pop(future)
                 yield _result(future, item, lost)
