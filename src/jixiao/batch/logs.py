@@ -16,6 +16,7 @@ from typing import Any
 
 SELF_CONFIGURING = ("RapidOCR",)  # libraries that attach a StreamHandler unless one is already there
 _configured: list[Path | None] = []
+_handlers: list[logging.Handler] = []  # the handler this module installed (closed when replaced)
 
 
 def configure(debug_log: Path | None) -> None:
@@ -29,6 +30,9 @@ def configure(debug_log: Path | None) -> None:
         level = logging.DEBUG
     else:
         handler, level = logging.NullHandler(), logging.WARNING
+    for old in _handlers:
+        old.close()
+    _handlers[:] = [handler]
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -38,9 +38,22 @@ MESSAGES = [
     (re.compile(r"^Missing command\."), lambda m: "缺少命令"),
     (re.compile(r"^Option '(.+)' requires an argument\."), lambda m: f"选项 {m[1]} 需要一个值"),
     (re.compile(r"^Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)"), lambda m: f"多余的参数：{m[1]}"),
-    (re.compile(r"^Invalid value for '(.+?)': '(.+)' is not one of (.+)\.$", re.S), lambda m: f"{m[1]} 的值“{m[2]}”无效，可选：{m[3]}"),
-    (re.compile(r"^Invalid value for '(.+?)': (.+)", re.S), lambda m: f"{m[1]} 的值无效（{m[2].strip()}）"),
+    (re.compile(r"^Invalid value for (.+?): (.+)", re.S), lambda m: f"{m[1].replace(chr(39), '')} 的值无效：{_invalid(m[2].strip())}"),
 ]
+INVALID = [
+    (re.compile(r"'(.*)' is not one of (.+?)\.?$", re.S), lambda m: f"“{m[1]}”不在可选值 {m[2].replace(chr(39), '')} 之中"),
+    (re.compile(r"valid integer"), lambda m: "应为整数"),
+    (re.compile(r"valid number|valid float"), lambda m: "应为数字"),
+    (re.compile(r"does not exist"), lambda m: "路径不存在"),
+]
+
+
+def _invalid(reason: str) -> str:
+    for pattern, chinese in INVALID:
+        m = pattern.search(reason)
+        if m:
+            return chinese(m)
+    return reason
 
 
 def translate(message: str) -> str:

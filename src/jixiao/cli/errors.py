@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +67,8 @@ def report(error: CliError) -> None:
     from jixiao.cli.console import print_error, print_json
 
     if state.json_errors:
-        print_json({"error": {"file": error.file, "message": str(error), "code": error.code}})
+        with suppress(CliError):  # even this small object cannot be written: the line on stderr says it all
+            print_json({"error": {"file": error.file, "message": str(error), "code": error.code}})
     print_error(str(error))
 
 
