@@ -9,12 +9,17 @@ The library is the product; the command line is one caller of these plain functi
     findings = jixiao.audit(report, doc)     # AuditResult
     outcome = jixiao.process("报告.docx", audit=True)   # all of it as one Outcome, never raising
 
-Each function imports its stage on first call, so `import jixiao` stays cheap.
+Each function imports its stage on first call, so `import jixiao` stays cheap.  `jixiao.extract`
+and `jixiao.audit` are also the names of packages: here they stay the functions (importing the
+package does not rebind them), and their attributes are the package's (`jixiao.audit.RULES`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sys
+import types
+from collections.abc import Callable, Iterable
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,7 +41,7 @@ def read(source: Any, *args: Any, **kwargs: Any) -> SourceDocument:
     return read_source(source, *args, **kwargs)
 
 
-def extract(doc: SourceDocument) -> Report:
+def _extract(doc: SourceDocument) -> Report:
     """提取 — the typed Report from an intermediate document."""
     from jixiao.extract import extract as extract_report
 
@@ -58,8 +63,8 @@ def score(report: Report, profile: Profile | str | None = None) -> ScoreResult:
     return score_report(report, _profile(profile, report))
 
 
-def audit(report: Report, doc: SourceDocument | None = None, profile: Profile | str | None = None,
-          select: Iterable[str] = (), ignore: Iterable[str] = ()) -> AuditResult:
+def _audit(report: Report, doc: SourceDocument | None = None, profile: Profile | str | None = None,
+           select: Iterable[str] = (), ignore: Iterable[str] = ()) -> AuditResult:
     """审核 — run the rule catalogue (or the selected rules) on a report."""
     from jixiao.audit import audit as audit_report
 
@@ -74,3 +79,45 @@ def process(path: Any, audit: bool = False, profile: str | None = None, select: 
 
     options = AuditOptions(profile, tuple(select), tuple(ignore)) if audit or profile or select or ignore else None
     return process_file(path, options, keep_doc=keep_doc, score=options is not None)
+
+
+class _Stage:
+    """A public function that shares its name with a package: calling it runs the function, its
+    attributes are the package's (so `jixiao.audit.RULES` and `monkeypatch` targets keep working)."""
+
+    __slots__ = ("_function", "_package")
+
+    def __init__(self, function: Callable[..., Any], package: str):
+        object.__setattr__(self, "_function", function)
+        object.__setattr__(self, "_package", package)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._function(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(import_module(self._package), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(import_module(self._package), name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(import_module(self._package), name)
+
+    def __repr__(self) -> str:
+        return f"<jixiao.{self._function.__name__.lstrip('_')}: {self._function.__doc__}>"
+
+
+extract = _Stage(_extract, "jixiao.extract")
+audit = _Stage(_audit, "jixiao.audit")
+
+
+class _Package(types.ModuleType):
+    """The `jixiao` module: importing `jixiao.extract` or `jixiao.audit` leaves the public functions in place."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and isinstance(self.__dict__.get(name), _Stage):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
