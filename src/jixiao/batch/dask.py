@@ -10,6 +10,7 @@ the nanny restarts a worker that runs away.
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -23,12 +24,25 @@ R = TypeVar("R")
 
 def connect(address: str) -> Any:
     """A client of the scheduler at `address`, or a Chinese error saying it cannot be reached."""
-    from distributed import Client
+    try:
+        from distributed import Client
+    except ImportError:
+        raise JixiaoError("在 Dask 集群上运行需要安装 distributed：pip install 'jixiao[dask]'") from None
+    _reachable(address)
 
     try:
         return Client(address, set_as_default=False, timeout="10s")
     except (OSError, TimeoutError, ValueError) as e:
         raise JixiaoError(f"无法连接 Dask 调度器 {address}（{e}）") from None
+
+
+def _reachable(address: str) -> None:
+    """Fail at once, in Chinese, when nothing listens at a tcp:// address (instead of retrying for seconds)."""
+    host, _, port = address.split("://", 1)[-1].rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=10).close()
+    except (OSError, ValueError) as e:
+        raise JixiaoError(f"无法连接 Dask 调度器 {address}（{getattr(e, 'strerror', None) or e}）") from None
 
 
 def run_dask(items: Iterable[T], work: Callable[[T], R], lost: Callable[[T, str], R], address: str,
