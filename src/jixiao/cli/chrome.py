@@ -49,20 +49,17 @@ INVALID = [
 
 
 def _invalid(reason: str) -> str:
-    for pattern, chinese in INVALID:
-        m = pattern.search(reason)
-        if m:
-            return chinese(m)
-    return reason
+    return _first(INVALID, reason)
 
 
 def translate(message: str) -> str:
     """A click usage-error message in Chinese (unchanged when the table has no entry for it)."""
-    for pattern, chinese in MESSAGES:
-        m = pattern.match(message)
-        if m:
-            return chinese(m)
-    return message
+    return _first(MESSAGES, message)
+
+
+def _first(table, text: str) -> str:
+    """The translation by the first entry of `table` whose pattern occurs in `text`, else `text`."""
+    return next((chinese(m) for pattern, chinese in table if (m := pattern.search(text))), text)
 
 
 def patch_rich() -> None:
