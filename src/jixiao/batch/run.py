@@ -26,12 +26,50 @@ from functools import partial
 from pathlib import Path
 
 from jixiao import __version__
-from jixiao.batch.files import dumps, write_atomic
+from jixiao.batch.files import write_atomic
 from jixiao.batch.ledger import Ledger, Row
 from jixiao.batch.runner import Limits, run_local
 from jixiao.outcome import AuditOptions, Outcome, content_hash, failed, iter_report_files, process
 
 Work = Callable[[str], Outcome]
+
+
+@dataclass(slots=True)
+class Done:
+    """What comes back from a worker for one file: the ledger's fields and the outcome's JSON text.
+
+    The JSON is made where the work was done (pydantic's serialiser, NaN/Infinity as null), so the
+    parent process only writes files and ledger rows and never becomes the bottleneck.
+    """
+
+    path: str
+    status: str
+    problems: list[str]
+    timings: dict[str, float]
+    finding_ids: list[str]
+    unit: str | None
+    text: str
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> Done:
+        try:
+            text = outcome.model_dump_json()
+        except MemoryError:
+            outcome = failed(outcome.path, f"{outcome.path}：结果过大，写出 JSON 时内存不足", sha256=outcome.sha256, size=outcome.size)
+            text = outcome.model_dump_json()
+        findings = outcome.audit.findings if outcome.audit is not None else []
+        return cls(outcome.path, outcome.status, outcome.problems, outcome.timings, [f.id for f in findings],
+                   outcome.report.unit.name if outcome.report else None, text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """The per-file function as run by a worker: `work`, then its outcome made ready to store (picklable)."""
+
+    work: Work
+
+    def __call__(self, path: str) -> Done:
+        return Done.of(self.work(path))
 WORKBOOK = "审核意见表.xlsx"
 STATUSES = ("ok", "partial", "failed", "skipped")
 
@@ -100,38 +138,31 @@ class _Batch:
             self.inflight[str(path)] = (rel, sha, size)
             yield str(path)
 
-    def lost(self, path: str, reason: str) -> Outcome:
-        return failed(path, f"{path}：{reason}", select=self.options.audit.select, ignore=self.options.audit.ignore)
+    def lost(self, path: str, reason: str) -> Done:
+        _, sha, size = self.inflight[path]
+        return Done.of(failed(path, f"{path}：{reason}", sha256=sha, size=size, select=self.options.audit.select, ignore=self.options.audit.ignore))
 
-    def store(self, outcome: Outcome) -> None:
-        """Write one outcome's JSON, then commit its ledger row."""
-        rel, sha, size = self.inflight.pop(outcome.path)
-        outcome.sha256, outcome.size = sha, size  # as hashed when the file was handed out
+    def store(self, done: Done) -> None:
+        """Write one file's JSON, then commit its ledger row."""
+        rel, sha, size = self.inflight.pop(done.path)
         name = result_name(rel, sha)
-        try:
-            text = dumps(outcome.model_dump(mode="json"))
-        except MemoryError:
-            outcome = self.lost(outcome.path, "结果过大，写出 JSON 时内存不足")
-            text = dumps(outcome.model_dump(mode="json"))
-        write_atomic(self.out / name, text)
+        write_atomic(self.out / name, done.text)
         for old in set(self.ledger.outputs_of(rel)) - {name}:
             (self.out / old).unlink(missing_ok=True)
-        findings = outcome.audit.findings if outcome.audit is not None else []
         self.ledger.record(Row(
-            path=rel, sha256=sha, size=size, status=outcome.status, problems=outcome.problems, timings=outcome.timings,
-            outputs=[name], finding_ids=[f.id for f in findings], unit=outcome.report.unit.name if outcome.report else None,
-            version=__version__, options=self.options_key, run=self.run_id,
+            path=rel, sha256=sha, size=size, status=done.status, problems=done.problems, timings=done.timings, outputs=[name],
+            finding_ids=done.finding_ids, unit=done.unit, version=__version__, options=self.options_key, run=self.run_id,
         ))
-        self.summary.counts[outcome.status] += 1
-        self.on_result(outcome.status, rel)
+        self.summary.counts[done.status] += 1
+        self.on_result(done.status, rel)
 
-    def outcomes(self, work: Work) -> Iterable[Outcome]:
+    def results(self, work: Work) -> Iterable[Done]:
         o = self.options
         if o.scheduler:
             from jixiao.batch.dask import run_dask
 
-            return run_dask(self.todo(), work, self.lost, o.scheduler, o.limits)
-        return run_local(self.todo(), work, self.lost, o.jobs, o.limits)
+            return run_dask(self.todo(), _Stored(work), self.lost, o.scheduler, o.limits)
+        return run_local(self.todo(), _Stored(work), self.lost, o.jobs, o.limits)
 
     def finish(self) -> None:
         """The failures list and the 审核意见表, from the ledger and the stored results."""
@@ -174,8 +205,8 @@ def run_batch(directory: Path, out: Path, options: BatchOptions | None = None, w
     work = work or partial(process, audit=options.audit, score=True)
     batch.ledger.start_run(batch.run_id, directory, "dask" if options.scheduler else "local", batch.options_key, __version__)
     try:
-        for outcome in batch.outcomes(work):
-            batch.store(outcome)
+        for done in batch.results(work):
+            batch.store(done)
     except KeyboardInterrupt:
         batch.summary.interrupted = True
     try:

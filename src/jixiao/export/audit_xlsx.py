@@ -41,10 +41,13 @@ def write(outcomes: Iterable[Outcome], path: Path) -> None:
     wb.save(path)
 
 
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
 def _cells(ws, values: list) -> list[WriteOnlyCell]:
     cells = [WriteOnlyCell(ws, value=v) for v in values]
     for cell in cells:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = WRAP
     return cells
 
 
