@@ -106,3 +106,18 @@ def test_rules_lists_the_catalogue():
     result = runner.invoke(app, ["rules", "-f", "json"])
     codes = [r["code"] for r in json.loads(result.stdout)]
     assert len(codes) >= 40 and codes == sorted(set(codes))
+
+
+def test_a_partly_audited_file_says_what_was_not_checked(tmp_path, monkeypatch):
+    from jixiao.audit.registry import RULES
+
+    rule = RULES["AR101"]
+
+    def broken(ctx):
+        raise KeyError("odd layout")
+
+    monkeypatch.setitem(RULES, "AR101", type(rule)(rule.code, rule.category, rule.severity, rule.title, broken))
+    result = runner.invoke(app, ["audit", str(_write(tmp_path, "r.txt", REPORT)), "-f", "json"])
+    assert result.exit_code == 0
+    assert "提示：" in result.stderr and "AR101" in result.stderr and "该规则未能执行" in result.stderr
+    assert any(f["rule"] == "AR101" and f["severity"] == "info" for f in json.loads(result.stdout)["findings"])

@@ -15,6 +15,7 @@ import multiprocessing
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
@@ -61,13 +62,27 @@ def _serve(conn: Connection, work: Callable[[Any], Any]) -> None:
             conn.send(("error", index, f"{type(e).__name__}：{e}"[:300]))
 
 
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _Worker(Generic[T]):
     """One worker process, the item it is working on and since when."""
 
     def __init__(self, ctx: Any, work: Callable[[T], Any]):
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, work), daemon=True)
-        self.process.start()
+        with _sigint_ignored():  # inherited through exec: a Ctrl-C while the worker boots is not its business
+            self.process.start()
         child.close()
         self.ready = False
         self.task: tuple[int, T] | None = None

@@ -29,7 +29,8 @@ class DirectoryRun:
         self.jobs = jobs or max(min(os.cpu_count() or 1, self.total), 1)
         self.done = 0
         self.failures: list[str] = []
-        self.problems = 0
+        self.partial: list[str] = []  # the problems of files done only in part
+        self.partial_files = 0
         self.interrupted = False
         self._outcomes: Iterator[Outcome] | None = None
 
@@ -43,7 +44,9 @@ class DirectoryRun:
                 self.done += 1
                 if outcome.status == "failed":
                     self.failures.append(outcome.error or outcome.path)
-                self.problems += outcome.status == "partial"
+                if outcome.status == "partial":
+                    self.partial_files += 1
+                    self.partial += outcome.problems
                 bar.advance(Path(outcome.path).name)
                 yield outcome
 
@@ -67,8 +70,10 @@ class DirectoryRun:
 
     def finish(self) -> int:
         """Print the summary; the exit code: 130 interrupted, 1 if a file failed, else 0."""
-        ok = self.done - len(self.failures) - self.problems
-        say(f"共 {self.total} 个文件：成功 {ok} 个，部分 {self.problems} 个，失败 {len(self.failures)} 个。")
+        ok = self.done - len(self.failures) - self.partial_files
+        say(f"共 {self.total} 个文件：成功 {ok} 个，部分 {self.partial_files} 个，失败 {len(self.failures)} 个。")
+        for problem in self.partial:
+            say(problem, "  ! ", "yellow")
         for reason in self.failures:
             say(reason, "  ✗ ", "red")
         if self.interrupted:

@@ -19,6 +19,11 @@ def single(path: Path, audit=None, keep_doc: bool = False):
     outcome = process(path, audit, keep_doc)
     if outcome.status == "failed":
         raise CliError(outcome.error, path, "input_error")
+    if outcome.problems:
+        from jixiao.cli.console import say
+
+        for problem in outcome.problems:
+            say(problem, "提示：", "yellow")
     return outcome
 
 
