@@ -42,7 +42,9 @@ def batch(
         load_profile(profile)
     audit = AuditOptions(profile, tuple(select), tuple(ignore))
     options = BatchOptions(audit, jobs or default_jobs(), Limits(timeout, memory or None), scheduler)
-    work = Quiet(partial(process, audit=audit, score=True), state.debug_log)
+    work = partial(process, audit=audit, score=True)
+    if not scheduler:  # local workers log like this command; a Dask worker keeps its own logging
+        work = Quiet(work, state.debug_log)
     with progress_bar("处理中") as bar:
         summary = run_batch(directory, output_dir(output), options, work, on_total=bar.total, on_result=lambda status, path: bar.advance(path))
     counts = "，".join(f"{STATUS_NAMES[s]} {summary.counts[s]} 个" for s in STATUS_NAMES)
