@@ -68,11 +68,11 @@ def test_a_hanging_file_is_recorded_as_failed_and_the_batch_goes_on(tmp_path):
     src = corpus(tmp_path / "in", 4)
     victim = sorted(src.iterdir())[2]
     victim.rename(victim.with_name("HANG_" + victim.name))
-    summary = run_batch(src, tmp_path / "out", BatchOptions(jobs=2, limits=Limits(timeout=2)), work=hang_on_marked)
+    summary = run_batch(src, tmp_path / "out", BatchOptions(jobs=2, limits=Limits(timeout=5)), work=hang_on_marked)
     assert (summary.counts["failed"], summary.counts["ok"] + summary.counts["partial"]) == (1, 3)
     rows = ledger_rows(tmp_path / "out")
     hung = rows["HANG_" + victim.name]
-    assert hung[2] == "failed" and "处理超时（2 秒）" in json.loads(hung[7])[0]
+    assert hung[2] == "failed" and "处理超时（5 秒）" in json.loads(hung[7])[0]
 
 
 def test_files_added_later_are_processed_and_removed_files_leave_the_reports(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.batch.helpers import corpus, ledger_count, ledger_rows
 
-N = 40
+N = 60
 
 
 def _start(src: Path, out: Path) -> subprocess.Popen:

@@ -19,12 +19,12 @@ SCAN = sorted((ROOT / "tests" / "data" / "scan" / "sources").glob("*.pdf"))[0]
 
 def test_a_file_over_the_time_limit_is_stopped_and_the_rest_are_read(tmp_path):
     src = corpus(tmp_path / "in", 3)
-    shutil.copy(SCAN, src / SCAN.name)  # OCR of a scanned page takes well over a second
-    result = runner.invoke(app, ["parse", str(src), "-f", "json", "--timeout", "1", "--jobs", "2"])
+    shutil.copy(SCAN, src / SCAN.name)  # OCR of a scanned page takes well over three seconds
+    result = runner.invoke(app, ["parse", str(src), "-f", "json", "--timeout", "3", "--jobs", "2"])
     assert result.exit_code == 1
     assert len(json.loads(result.stdout)) == 3
-    assert f"{SCAN.name}：处理超时（1 秒）" in result.stderr and "失败 1 个" in result.stderr
-    audited = runner.invoke(app, ["audit", str(src), "-f", "json", "--timeout", "1"])
+    assert f"{SCAN.name}：处理超时（3 秒）" in result.stderr and "失败 1 个" in result.stderr
+    audited = runner.invoke(app, ["audit", str(src), "-f", "json", "--timeout", "3"])
     assert audited.exit_code == 1 and len(json.loads(audited.stdout)) == 3 and "处理超时" in audited.stderr
 
 
