@@ -162,7 +162,7 @@ class _Batch:
             from jixiao.batch.dask import run_dask
 
             return run_dask(self.todo(), _Stored(work), self.lost, o.scheduler, o.limits)
-        return run_local(self.todo(), _Stored(work), self.lost, o.jobs, o.limits)
+        return run_local(self.todo(), _Stored(work), self.lost, max(min(o.jobs, self.summary.total), 1), o.limits)
 
     def finish(self) -> None:
         """The failures list and the 审核意见表, from the ledger and the stored results."""

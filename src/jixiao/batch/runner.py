@@ -11,18 +11,22 @@ interrupted or closed) kills whatever is still running.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from itertools import chain
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 POLL = 0.1  # seconds between checks of deadlines and memory
+_NOTHING = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +46,17 @@ def memory_reason(mb: int) -> str:
     return f"内存超出上限（{mb} MB），已停止该文件"
 
 
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when the process that started it dies (even by SIGKILL)."""
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 def _serve(conn: Connection, work: Callable[[Any], Any]) -> None:
     """A worker: answer ready, then run one item per message until told to stop or the parent goes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     conn.send(("ready", None, None))
     while True:
         try:
@@ -102,7 +114,13 @@ class _Worker(Generic[T]):
             return 0.0
 
     def kill(self) -> None:
+        """Kill the worker and whatever it started (a LibreOffice conversion, say)."""
         if self.process.is_alive():
+            import psutil
+
+            with suppress(psutil.Error):
+                for child in psutil.Process(self.process.pid).children(recursive=True):
+                    child.kill()
             self.process.kill()
         self.process.join(5)
         self.conn.close()
@@ -218,7 +236,11 @@ class _Pool(Generic[T, R]):
 def run_local(items: Iterable[T], work: Callable[[T], R], lost: Callable[[T, str], R], jobs: int = 1,
               limits: Limits | None = None, ordered: bool = False) -> Iterator[R]:
     """`work(item)` for every item in `jobs` worker processes, within the limits; results as they come (or in order)."""
-    pool: _Pool[T, R] = _Pool(items, work, jobs, limits or Limits(), lost, ordered)
+    items = iter(items)
+    first = next(items, _NOTHING)
+    if first is _NOTHING:  # nothing to do: start no worker
+        return
+    pool: _Pool[T, R] = _Pool(chain([first], items), work, jobs, limits or Limits(), lost, ordered)
     try:
         while True:
             if pool.can_take_more():
