@@ -68,6 +68,12 @@ def _indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     return _header(grid, INDICATOR_COLUMNS, "name", ("weight", "score"))
 
 
+def column_labels(grid: Grid) -> dict[str, str]:
+    """The indicator columns this form has, by role, with the header text as the form writes it."""
+    header = _indicator_header(grid)
+    return {role: grid.text(header[0], c) for role, c in header[1].items()} if header else {}
+
+
 def _budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     return _header(grid, BUDGET_COLUMNS, "full_year", ("executed", "execution_rate"))
 

@@ -42,7 +42,7 @@ def execution_rate(ctx: AuditContext):
         yield issue
 
 
-@rule("AR102", "arithmetic", "error", "执行率得分计算错误")
+@rule("AR102", "arithmetic", "error", "执行率得分计算错误", affects_score=True)
 def execution_score(ctx: AuditContext):
     """检查什么：执行率得分是否等于 min(执行率, 100%) × 执行率分值。
     为什么重要：执行率得分直接计入总分；常见错误是按未取整的执行率截尾或套错分值。
@@ -136,7 +136,7 @@ def weights_total(ctx: AuditContext):
                     expected="100", found=fmt(total), fix="调整指标分值，使满分为 100 分。")
 
 
-@rule("AR107", "arithmetic", "error", "各项得分之和与总分不符")
+@rule("AR107", "arithmetic", "error", "各项得分之和与总分不符", affects_score=True)
 def scores_total(ctx: AuditContext):
     """检查什么：执行率得分与各三级指标得分之和是否等于表中总分。
     为什么重要：总分决定评价等级和结果应用，加总错误会直接误导结论。
@@ -155,7 +155,7 @@ def scores_total(ctx: AuditContext):
                     evidence=ctx.evidence("total_score"), fix=FIX_RECOMPUTE)
 
 
-@rule("AR108", "arithmetic", "error", "一级指标得分之和与总分不符")
+@rule("AR108", "arithmetic", "error", "一级指标得分之和与总分不符", affects_score=True)
 def summary_total(ctx: AuditContext):
     """检查什么：一级指标汇总（如 履职效能 + 管理效率，或 投入/过程/产出/效益）的得分之和与分值之和是否等于总分与 100；自评表的预算执行率得分不属任何一级指标时，与执行率得分合计后再比较。
     为什么重要：汇总得分是结论的直接依据，加总不符说明某项得分或总分写错。

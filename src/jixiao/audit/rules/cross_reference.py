@@ -244,7 +244,7 @@ def _form_header_texts(ctx: AuditContext):
 _WHOLE_SPENDING = re.compile(r"(单位|部门)?整体(经费|支出)|经费总额|支出总额|部门(经费|支出)(总额|控制)?$|整体支出控制")
 
 
-@rule("XR208", "cross_reference", "error", "整体经费指标与实际支出不符")
+@rule("XR208", "cross_reference", "error", "整体经费指标与实际支出不符", affects_score=True)
 def whole_spending_indicator(ctx: AuditContext):
     """检查什么：“单位整体经费 ≤ X 万元”之类以全部支出为对象的成本指标，与表头全年执行数对照是否达成，得分是否相符。
     为什么重要：实际支出已超过控制目标却不填实际值、照给满分，是“未完成目标得满分”的典型。

@@ -20,7 +20,7 @@ def _evidence(s: IndicatorScore) -> str:
     return f"{ind.name}：目标 {ind.target or '（空）'}，实际 {ind.actual or '（空）'}，分值 {fmt(ind.weight)}，得分 {fmt(ind.score)}"
 
 
-@rule("SC301", "scoring", "error", "得分超过分值")
+@rule("SC301", "scoring", "error", "得分超过分值", affects_score=True)
 def score_above_weight(ctx: AuditContext):
     """检查什么：三级指标得分是否超过其分值。
     为什么重要：得分上限是分值，超出会虚增总分。
@@ -34,7 +34,7 @@ def score_above_weight(ctx: AuditContext):
                         expected=f"≤ {fmt(ind.weight)}", found=fmt(ind.score), evidence=_evidence(ctx.score.indicators[i]))
 
 
-@rule("SC302", "scoring", "error", "无实际完成值却得分")
+@rule("SC302", "scoring", "error", "无实际完成值却得分", affects_score=True)
 def scored_without_actual(ctx: AuditContext):
     """检查什么：实际完成值为空的指标是否给了分。
     为什么重要：没有实际值就没有完成的证据，给分（尤其满分）缺乏依据。
@@ -49,7 +49,7 @@ def scored_without_actual(ctx: AuditContext):
                         expected="0（无实际值不得分）", found=fmt(ind.score), evidence=_evidence(s))
 
 
-@rule("SC303", "scoring", "error", "未完成目标却得满分")
+@rule("SC303", "scoring", "error", "未完成目标却得满分", affects_score=True)
 def full_marks_for_missed_target(ctx: AuditContext):
     """检查什么：按实际值计算未达到目标的定量指标，是否仍得满分。
     为什么重要：未完成目标给满分是自评中最常见的“高估”，使评价失去意义。
@@ -64,7 +64,7 @@ def full_marks_for_missed_target(ctx: AuditContext):
                         _where(ctx, i), expected=fmt(s.recomputed, 2), found=fmt(ind.score), evidence=_evidence(s))
 
 
-@rule("SC304", "scoring", "warning", "得分与计分规则不符")
+@rule("SC304", "scoring", "warning", "得分与计分规则不符", affects_score=True)
 def score_off_rule(ctx: AuditContext):
     """检查什么：未得满分的定量指标，其得分是否与按完成比例计算的得分一致。
     为什么重要：随意扣分同样使评价失真；扣分应有规则。
@@ -81,7 +81,7 @@ def score_off_rule(ctx: AuditContext):
                         _where(ctx, i), expected=fmt(s.recomputed, 2), found=fmt(ind.score), evidence=_evidence(s))
 
 
-@rule("SC305", "scoring", "warning", "部分达成却得满分")
+@rule("SC305", "scoring", "warning", "部分达成却得满分", affects_score=True)
 def full_marks_for_partial(ctx: AuditContext):
     """检查什么：实际完成情况写“基本完成”“部分完成”“未完成”的指标是否得了满分。
     为什么重要：定性指标按达成程度分档，部分达成一般只能得分值的 60%–80%。
@@ -110,7 +110,7 @@ def missing_deviation_reason(ctx: AuditContext):
                         expected="偏差原因分析及改进措施", found="（空）", evidence=_evidence(ctx.score.indicators[i]))
 
 
-@rule("SC307", "scoring", "error", "评价等级与总分不符")
+@rule("SC307", "scoring", "error", "评价等级与总分不符", affects_score=True)
 def grade_matches_total(ctx: AuditContext):
     """检查什么：写明的评价等级是否与总分所在分档一致（优 ≥90，良 80–90，中 60–80，差 <60）。
     为什么重要：等级用于结果应用，与分数不符会导致错误的奖惩。
@@ -144,7 +144,7 @@ def grade_missing(ctx: AuditContext):
                     evidence=ctx.evidence("total_score"))
 
 
-@rule("SC309", "scoring", "warning", "定性实际值未说明达成档次却得满分")
+@rule("SC309", "scoring", "warning", "定性实际值未说明达成档次却得满分", affects_score=True)
 def vague_qualitative_full_marks(ctx: AuditContext):
     """检查什么：定性指标的实际完成值照抄目标或只写“效果明显”“较好”，却得满分。
     为什么重要：这样的实际值不能证明达成程度，满分缺乏依据。
@@ -178,7 +178,7 @@ def over_achievement(ctx: AuditContext):
                         expected=f"≤ 目标的 {fmt(100 + limit)}%", found=f"{fmt(over + 100, 1)}%", evidence=_evidence(s))
 
 
-@rule("SC311", "scoring", "warning", "重新计分的总分与自评总分差距较大")
+@rule("SC311", "scoring", "warning", "重新计分的总分与自评总分差距较大", affects_score=True)
 def total_differs(ctx: AuditContext):
     """检查什么：按评分方案重新计算的总分与报告自评总分相差 5 分以上（证据不足的指标按 0 分计）。
     为什么重要：差距大说明自评普遍偏高，或大量指标缺少实际值佐证。
@@ -194,7 +194,7 @@ def total_differs(ctx: AuditContext):
                 ctx.where("total_score", "综合评价结论"), expected=fmt(recomputed, 2), found=fmt(stated), evidence=ctx.evidence("total_score"))
 
 
-@rule("SC312", "scoring", "warning", "总分超过执行率所允许的上限")
+@rule("SC312", "scoring", "warning", "总分超过执行率所允许的上限", affects_score=True)
 def total_above_execution_cap(ctx: AuditContext):
     """检查什么：没有指标明细的报告，自评总分是否超过 100 − 执行率分值 × (1 − 执行率)，即执行率扣分后可能的最高分。
     为什么重要：执行率未达 100% 必然扣分，总分超过上限说明得分没有按规则计算。
