@@ -19,6 +19,7 @@ from jixiao.model import DocumentKind, Number, Report, Unit
 from jixiao.scoring.profile import Profile, detect_profile
 from jixiao.scoring.score import score_report
 
+
 class ScorePair(BaseModel):
     stated: Number | None = None
     recomputed: Number | None = None
