@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract import basic_data, framework, kinds, narrative, numbers, sections, self_eval_table, statements, summary_table, templates
+from jixiao.extract import basic_data, framework, kinds, narrative, numbers, scoring_notes, sections, self_eval_table, statements, summary_table, templates
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
@@ -21,6 +21,7 @@ def extract(doc: SourceDocument) -> Report:
     _read_forms(grids, out, doc)
     _read_labelled_cells(grids, out)
     _read_prose(doc, out)
+    scoring_notes.read(grids, narrative.paragraphs(doc), out)
     _classify(doc, report, grids)
     return report
 

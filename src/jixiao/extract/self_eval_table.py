@@ -19,12 +19,20 @@ INDICATOR_COLUMNS = [
     ("level1", r"^一级指标"),
     ("level2", r"^二级指标"),
     ("name", r"^(三级指标|指标名称|绩效指标名称)"),
-    ("target", r"(年度指标值|年度目标值|指标值|目标值|预期值)"),
-    ("actual", r"(实际完成值|实际值|完成值|实际完成情况)"),
-    ("weight", r"^(分值|权重|指标分值)"),
-    ("score", r"^(得分|自评得分|评分)$"),
-    ("deviation", r"(偏差|原因分析|改进措施)"),
-    ("unit", r"^(计量单位|度量单位)"),
+    ("direction", r"^(指标性质|指标方向|指标类型|计算符号|运算符号|符号)"),
+    ("target", r"(年度指标值|年度目标值|指标值|目标值|预期值|预期目标值)"),
+    ("actual", r"(实际完成值|实际值|完成值|实际完成情况|实际完成)"),
+    ("weight", r"^(分值|权重|指标分值|参考分值|标准分值|权重分值|满分值|指标权重)"),
+    ("score", r"^((自评|实际|评价)?得分([（(]分[）)])?|评分|自评分)$"),
+    ("deviation", r"(偏差|原因分析|改进措施|未完成原因)"),
+    ("unit", r"^(计量单位|度量单位|单位)$"),
+]
+NOT_APPLICABLE = re.compile(r"^[-—–―/／\\、无]+$|^不适用$")
+_DIRECTIONS = [
+    (re.compile(r"^(≥|>=|≧|＞＝|大于等于|不低于|不少于|正向|越大越好|高于|>)"), "≥"),
+    (re.compile(r"^(≤|<=|≦|＜＝|小于等于|不高于|不超过|反向|越小越好|低于|<)"), "≤"),
+    (re.compile(r"^(=|＝|═|﹦|等于)"), "="),
+    (re.compile(r"^定性"), "定性"),
 ]
 BUDGET_COLUMNS = [
     ("initial", r"年初预算"),
@@ -236,19 +244,29 @@ class IndicatorReader:
     def _append(self, grid: Grid, r: int, name: str) -> None:
         target, actual = self._cell(grid, r, "target"), self._cell(grid, r, "actual")
         unit = self._cell(grid, r, "unit")
+        direction = direction_of(self._cell(grid, r, "direction"))
+        i = len(self.out.report.indicators)
         ind = Indicator(
-            level1=self.level1, level2=self.level2, name=name,
+            level1=self.level1, level2=self.level2, name=name, direction=direction,
             target=_with_unit(target, unit), actual=_with_unit(actual, unit),
-            weight=numbers.number(self._cell(grid, r, "weight")),
-            score=numbers.number(self._cell(grid, r, "score")),
+            weight=self._figure(grid, r, "weight", i), score=self._figure(grid, r, "score", i),
             deviation=self._cell(grid, r, "deviation") or None,
         )
         ind.target_measure, ind.actual_measure = numbers.measure(ind.target), numbers.measure(ind.actual)
-        i = len(self.out.report.indicators)
+        if direction in ("≥", "≤", "=") and ind.target_measure and ind.target_measure.comparator is None:
+            ind.target_measure.comparator = direction  # declared in its own column: 指标性质 ≥ | 指标值 95 | 单位 %
         self.out.report.indicators.append(ind)
         for role, c in self.cols.items():
-            if role in ("name", "target", "actual", "weight", "score", "deviation", "level1", "level2"):
+            if role in ("name", "target", "actual", "weight", "score", "deviation", "level1", "level2", "direction"):
                 self.out.note(f"indicators[{i}].{role}", grid.provenance(r, c, "自评表 绩效指标行"))
+
+    def _figure(self, grid: Grid, r: int, role: str, i: int) -> Decimal | None:
+        """A weight or score; text that is not a figure is recorded as unread, never taken for a blank."""
+        text = self._cell(grid, r, role)
+        value = numbers.number(text)
+        if value is None and text:
+            self.out.report.unread[f"indicators[{i}].{role}"] = text
+        return value
 
     def _is_total(self, grid: Grid, r: int) -> bool:
         first = next((grid.key(r, c) for c in grid.distinct(r) if grid.key(r, c)), "")
@@ -263,6 +281,11 @@ class IndicatorReader:
             c, value = figures[-1] if figures else (None, None)
         if value is not None:
             self.out.put("total_score", Found(value, grid.provenance(r, c, "自评表 总分行")))
+
+
+def direction_of(text: str) -> str | None:
+    """The comparator a 指标性质 / 指标方向 cell declares: ≥ ≤ = or 定性 (定量 and 正负 words alone say nothing more)."""
+    return next((symbol for pattern, symbol in _DIRECTIONS if pattern.match(text or "")), None)
 
 
 def _with_unit(value: str, unit: str) -> str | None:

@@ -60,6 +60,8 @@ def execution_score(ctx: AuditContext):
         f"执行率得分写为 {fmt(b.execution_score)}，按 执行率 {fmt(b.execution_rate)}% × 分值 {fmt(weight)} 应为 {fmt(computed, 2)}",
         ctx.where("budget.execution_score", "年度预算执行"), ctx.evidence("budget.execution_score"))
     if issue:
+        if b.execution_weight is None:
+            issue.assumed = f"执行率分值按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
         yield issue
 
 

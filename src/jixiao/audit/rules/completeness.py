@@ -51,10 +51,10 @@ def missing_attachments(ctx: AuditContext):
             yield Issue(f"未找到“{name}”（按“{ctx.template.title}”要求）", Where(section="附件"), expected=name, found="（缺）", fix=f"补充“{name}”。")
 
 
-@rule("CM603", "completeness", "warning", "填报单位、填表人、日期或联系电话未填")
+@rule("CM603", "completeness", "info", "填报单位、填表人、日期或联系电话未填")
 def contact_fields(ctx: AuditContext):
     """检查什么：附表的填报单位，以及表尾的填表人、填报日期、联系电话是否填写。
-    为什么重要：审核发现问题时需要联系填表人；未填说明附表未经认真填报。
+    为什么重要：审核发现问题时需要联系填表人；公开版常按规定隐去姓名和电话，故只作提示。
     示例：“填表人：       填报日期：       联系电话：”。
     修改建议：填写填表人、填报日期和联系电话（公开版可隐去姓名和电话）。
     依据：基础数据表、自评表表尾栏目。

@@ -41,8 +41,20 @@ def three_public_over_budget(ctx: AuditContext):
     t = ctx.report.three_public
     rate = formulas.three_public_control_rate(ctx.report)
     if rate is not None and rate > 100:
-        yield Issue(f"三公经费决算 {fmt(t.actual)} 万元超过预算 {fmt(t.budget)} 万元，控制率 {fmt(rate, 2)}%", ctx.where("three_public.actual", "基础数据表 三公经费"),
+        items = "、".join(f"“{r.label}”超 {fmt(r.actual - r.budget)} 万元" for r in _over_budget_items(ctx))
+        note = f"，其中{items}" if items else ""
+        yield Issue(f"三公经费决算 {fmt(t.actual)} 万元超过预算 {fmt(t.budget)} 万元，控制率 {fmt(rate, 2)}%{note}", ctx.where("three_public.actual", "基础数据表 三公经费"),
                     expected=f"≤ {fmt(t.budget)}", found=fmt(t.actual), evidence=ctx.evidence("three_public.actual"))
+
+
+def _over_budget_items(ctx: AuditContext):
+    """The 三公 items spent above their budget, each once: the lowest line of its branch (a 其中
+    line rather than its parent, whose figure is only their sum)."""
+    rows = [r for r in ctx.report.basic_data if r.section == "three_public" and not re.match(r"^三公", r.label)]
+    for i, row in enumerate(rows):
+        parent = i + 1 < len(rows) and rows[i + 1].label.startswith("其中")
+        if not parent and row.budget is not None and row.actual is not None and row.actual > row.budget and row.actual > 0:
+            yield row
 
 
 @rule("CP503", "compliance", "warning", "三公经费比上年增长")
@@ -62,17 +74,19 @@ def three_public_rising(ctx: AuditContext):
 
 @rule("CP504", "compliance", "warning", "三公经费明细超预算")
 def three_public_item_over_budget(ctx: AuditContext):
-    """检查什么：三公经费各明细（公务用车运行维护、公务接待、因公出国）的决算数是否超过其预算数。
+    """检查什么：三公经费合计未超预算时，各明细（公务用车运行维护、公务接待、因公出国）的决算数是否超过其预算数（合计超预算时由 CP502 一并列出超支明细）。
     为什么重要：明细超支往往被合计数掩盖。
     示例：公车运行维护预算 7.5 万元，决算 9.01 万元。
     修改建议：说明超支原因及审批情况。
     依据：《党政机关厉行节约反对浪费条例》。
     """
-    rows = [r for r in ctx.report.basic_data if r.section == "three_public" and not re.match(r"^三公", r.label)]
-    for row in rows:
-        if row.budget is not None and row.actual is not None and row.actual > row.budget and row.actual > 0:
-            yield Issue(f"“{row.label}”决算 {fmt(row.actual)} 万元超过预算 {fmt(row.budget)} 万元", Where(section="基础数据表 三公经费", field=f"basic_data:{row.label}"),
-                        expected=f"≤ {fmt(row.budget)}", found=fmt(row.actual), evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
+    rate = formulas.three_public_control_rate(ctx.report)
+    if rate is not None and rate > 100:
+        return  # the total is over budget: CP502 names the items
+    for row in _over_budget_items(ctx):
+        yield Issue(f"“{row.label}”决算 {fmt(row.actual)} 万元超过预算 {fmt(row.budget)} 万元（三公经费合计未超预算，超支被其他明细的结余掩盖）",
+                    Where(section="基础数据表 三公经费", field=f"basic_data:{row.label}"),
+                    expected=f"≤ {fmt(row.budget)}", found=fmt(row.actual), evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
 
 
 @rule("CP505", "compliance", "warning", "公用经费大幅超预算")

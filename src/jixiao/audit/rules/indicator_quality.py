@@ -68,7 +68,7 @@ def unit_mismatch(ctx: AuditContext):
                             expected=tu, found=au, evidence=_evidence(ind))
 
 
-@rule("IQ404", "indicator_quality", "error", "实际完成值不是实测值")
+@rule("IQ404", "indicator_quality", "warning", "实际完成值不是实测值")
 def actual_is_not_a_measurement(ctx: AuditContext):
     """检查什么：实际完成值是否只写了比较式（如“≥0%”“≥95%”），而不是实际测得的数值。
     为什么重要：“≥0%”不是实际结果，无法证明完成情况，照抄目标式的实际值没有意义。

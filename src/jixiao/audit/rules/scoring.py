@@ -34,18 +34,19 @@ def score_above_weight(ctx: AuditContext):
                         expected=f"≤ {fmt(ind.weight)}", found=fmt(ind.score), evidence=_evidence(ctx.score.indicators[i]))
 
 
-@rule("SC302", "scoring", "error", "无实际完成值却得分", affects_score=True)
+@rule("SC302", "scoring", "error", "无实测实际值却得分", affects_score=True)
 def scored_without_actual(ctx: AuditContext):
-    """检查什么：实际完成值为空的指标是否给了分。
+    """检查什么：实际完成值为空，或只写了比较式（如“≥0%”）而没有实测数值的指标，是否给了分。
     为什么重要：没有实际值就没有完成的证据，给分（尤其满分）缺乏依据。
-    示例：“群众对政府满意度”目标 ≥95%，实际值空白，得 10 分（满分）。
+    示例：“群众对政府满意度”目标 ≥95%，实际值空白，得 10 分（满分）；“社会成本节约率”实际写“≥0%”，得 5 分。
     修改建议：补填有依据的实际完成值（如满意度调查结果）；无法取得的不得分并说明原因。
     依据：财预〔2020〕10号：未完成或无佐证的指标不得分（[K]）。
     """
     for i, s in enumerate(ctx.score.indicators):
         ind = s.indicator
-        if not ind.actual and ind.score is not None and ind.score > 0:
-            yield Issue(f"指标“{ind.name}”实际完成值为空，却得 {fmt(ind.score)} 分（分值 {fmt(ind.weight)}）", _where(ctx, i, "actual"),
+        if s.gap in ("no_actual", "comparator_only") and ind.score is not None and ind.score > 0:
+            what = "为空" if s.gap == "no_actual" else f"只写“{ind.actual}”，没有实测数值"
+            yield Issue(f"指标“{ind.name}”实际完成值{what}，却得 {fmt(ind.score)} 分（分值 {fmt(ind.weight)}）", _where(ctx, i, "actual"),
                         expected="0（无实际值不得分）", found=fmt(ind.score), evidence=_evidence(s))
 
 
@@ -154,7 +155,7 @@ def vague_qualitative_full_marks(ctx: AuditContext):
     """
     for i, s in enumerate(ctx.score.indicators):
         ind = s.indicator
-        if s.status == "insufficient_evidence" and ind.actual and ind.score and ind.weight and ind.score >= ind.weight:
+        if s.gap not in (None, "no_actual", "comparator_only") and ind.score and ind.weight and ind.score >= ind.weight:
             yield Issue(f"指标“{ind.name}”{s.method}，却得满分 {fmt(ind.score)}", _where(ctx, i, "actual"),
                         expected="有依据的实际完成值", found=ind.actual, evidence=_evidence(s))
 
@@ -202,12 +203,14 @@ def total_above_execution_cap(ctx: AuditContext):
     修改建议：按评分方案逐项计分后重新加总；若执行率另有分值规定，在报告中写明。
     依据：财预〔2020〕10号 预算执行率计分（分值按评分方案，默认 10 分）。
     """
-    r, weight = ctx.report, ctx.profile.execution.weight
+    r = ctx.report
+    weight = r.budget.execution_weight or ctx.profile.execution.weight
     rate = r.budget.execution_rate if r.budget.execution_rate is not None else formulas.execution_rate(r)
     if r.indicators or r.total_score is None or rate is None or not weight or ctx.profile.execution.rule != "proportional":
         return
     cap = 100 - weight + (formulas.execution_score(rate, weight) or 0)
     if r.total_score > cap + ctx.tolerance:
+        assumed = None if r.budget.execution_weight else f"执行率分值按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
         yield Issue(f"执行率 {fmt(rate)}%、执行率分值 {fmt(weight)} 分，总分最高 {fmt(cap, 2)} 分，报告写 {fmt(r.total_score)} 分",
                     ctx.where("total_score", "综合评价结论"), expected=f"≤ {fmt(cap, 2)}", found=fmt(r.total_score),
-                    evidence=ctx.evidence("total_score"))
+                    evidence=ctx.evidence("total_score"), assumed=assumed)
