@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract import basic_data, framework, kinds, narrative, numbers, scoring_notes, sections, self_eval_table, statements, summary_table, templates
+from jixiao.extract import basic_data, framework, kinds, labels, narrative, numbers, scoring_notes, sections, self_eval_table, statements, summary_table, templates
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
@@ -19,8 +19,10 @@ def extract(doc: SourceDocument) -> Report:
     out = Collector(report)
     grids = logical_tables(doc)
     _read_forms(grids, out, doc)
-    _read_labelled_cells(grids, out)
-    _read_prose(doc, out)
+    labels.read(grids, out)
+    if report.project and report.project.implementer:  # a project form is filed by its 实施单位
+        out.put("unit.name", Found(report.project.implementer, report.provenance["project.implementer"]))
+    _read_prose(doc, out, grids)
     scoring_notes.read(grids, narrative.paragraphs(doc), out)
     _classify(doc, report, grids)
     return report
@@ -92,33 +94,12 @@ def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
         out.put("grade", narrative.grade(paras))
 
 
-FORM_LABELS = [
-    ("unit.name", r"^预算单位名称"),
-    ("unit.name", r"^(填报单位|单位|(预算)?(部门|单位)(（单位）|\(单位\))?名称)([（(][^）)]*[）)])?[:：]?$"),
-    ("grade", r"^(评价|自评|综合评价)?(等级|等次|结果等级)[:：]?$"),
-    ("total_score", r"^(自评|评价|综合)?(总得分|得分合计|综合得分|自评得分)[:：]?$"),
-]
-
-
-def _read_labelled_cells(grids: list[Grid], out: Collector) -> None:
-    """Values in the cell right of a label cell: 预算单位名称 | X, 评价等级 | 优, 自评得分 | 92."""
-    for path, pattern in FORM_LABELS:
-        for grid in grids:
-            hit = grid.find(pattern)
-            c = grid.right_of(*hit) if hit else None
-            if c is None:
-                continue
-            text = grid.text(hit[0], c)
-            value = text if path == "unit.name" else narrative.GRADES.get(text) if path == "grade" else numbers.number(text)
-            out.put(path, Found(value, grid.provenance(hit[0], c, f"表格 {grid.key(*hit)}")) if value else None)
-
-
-def _read_prose(doc: SourceDocument, out: Collector) -> None:
+def _read_prose(doc: SourceDocument, out: Collector, grids: list[Grid]) -> None:
     paras = narrative.paragraphs(doc)
     unit = "元" if _prose_in_yuan(paras) else "万元"
     out.report.money_unit_in_doc = unit
     out.put("unit.name", narrative.unit_name(paras))
-    out.put("unit.year", _year_from_forms(doc) or narrative.year(paras))
+    out.put("unit.year", _year_from_forms(doc) or narrative.year(paras) or labels.title_year(grids) or labels.year_before_filing(grids, paras))
     out.prose("staffing.authorized", narrative.staffing_authorized(paras))
     out.prose("staffing.actual", narrative.staffing_actual(paras))
     for role, found in narrative.budget(paras, unit).items():

@@ -42,7 +42,8 @@ BUDGET_COLUMNS = [
     ("execution_rate", r"执行率"),
     ("execution_score", r"^得分"),
 ]
-SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转", "其他资金"]
+SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转",
+           "当年财政拨款", "财政拨款", "其他资金"]
 _LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分)")
 
@@ -83,7 +84,8 @@ def column_labels(grid: Grid) -> dict[str, str]:
 
 
 def _budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    return _header(grid, BUDGET_COLUMNS, "full_year", ("executed", "execution_rate"))
+    """年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分; some forms have no 全年预算数 (年初预算数(A) / 全年执行数(B))."""
+    return _header(grid, BUDGET_COLUMNS, "full_year", ("executed", "execution_rate")) or _header(grid, BUDGET_COLUMNS, "initial", ("executed", "execution_rate"))
 
 
 def read_budget(grid: Grid, out: Collector, unit: str) -> None:
@@ -96,7 +98,25 @@ def read_budget(grid: Grid, out: Collector, unit: str) -> None:
         if sum(numbers.number(grid.raw(r, c)) is not None for c in cols.values()) >= 2:
             for role, c in cols.items():
                 _put_budget_value(grid, out, r, c, role, unit)
+            _read_source_rows(grid, out, r + 1, cols, unit)
             return
+
+
+def _read_source_rows(grid: Grid, out: Collector, start: int, cols: dict[str, int], unit: str) -> None:
+    """The rows under 年度资金总额 by source (其中：当年财政拨款 | 上年结转资金 | 其他资金), read in the
+    全年预算数 column (or 年初预算数 where the form has no 全年预算数)."""
+    c_value = cols.get("full_year", cols.get("initial"))
+    first = min(cols.values())
+    for r in range(start, min(start + 8, grid.n_rows)):
+        label = next((grid.key(r, c) for c in grid.distinct(r) if c < first and grid.key(r, c)), "")
+        label = re.sub(r"^其中[:：]?", "", label)
+        source = next((s for s in SOURCES if label.startswith(s)), None)
+        value = numbers.number(grid.raw(r, c_value))
+        if source is None:
+            return
+        if value is not None and source not in out.report.budget.by_source:
+            out.report.budget.by_source[source] = numbers.wan(value, unit)
+            out.note(f"budget.by_source.{source}", grid.provenance(r, c_value, "自评表 资金来源"))
 
 
 def _put_budget_value(grid: Grid, out: Collector, r: int, c: int, role: str, unit: str) -> None:

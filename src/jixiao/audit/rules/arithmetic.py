@@ -36,10 +36,14 @@ def execution_rate(ctx: AuditContext):
         return
     issue = _verdict_issue(
         ctx, b.execution_rate, computed,
-        f"执行率写为 {fmt(b.execution_rate)}%，但 全年执行数 {fmt(b.executed)} ÷ 全年预算数 {fmt(b.full_year)} = {fmt(computed, 2)}%",
+        f"执行率写为 {fmt(b.execution_rate)}%，但 全年执行数 {fmt(b.executed)} ÷ {_denominator(b)} = {fmt(computed, 2)}%",
         ctx.where("budget.execution_rate", "年度预算执行"), ctx.evidence("budget.execution_rate"))
     if issue:
         yield issue
+
+
+def _denominator(b) -> str:
+    return f"全年预算数 {fmt(b.full_year)}" if b.full_year is not None else f"年初预算数 {fmt(b.initial)}"
 
 
 @rule("AR102", "arithmetic", "error", "执行率得分计算错误", affects_score=True)

@@ -104,6 +104,8 @@ def problems_and_measures(ctx: AuditContext):
     修改建议：结合扣分指标、执行率和管理中的不足，写明问题、原因和具体改进措施。
     依据：财预〔2020〕10号：自评报告应分析偏差原因、提出改进措施。
     """
+    if ctx.report.document_kind.endswith("_form"):
+        return  # a form has no 问题 / 措施 sections
     for name, items in (("存在的问题", ctx.report.problems), ("改进措施", ctx.report.measures)):
         real = [x for x in items if not re.fullmatch(r"[^：:]*[：:]?\s*无[。.]?", x)]
         if not real:

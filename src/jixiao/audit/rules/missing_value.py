@@ -89,5 +89,5 @@ def not_auditable(ctx: AuditContext):
     r = ctx.report
     if not r.indicators:
         yield Issue("未读到三级指标，指标得分、指标质量类检查未进行", Where(section="审核范围", field="indicators"))
-    if not r.basic_data:
+    if not r.basic_data and "basic_data" in ctx.template.expects.forms:
         yield Issue("未读到基础数据表，三公经费、公用经费等合规检查仅依据正文", Where(section="审核范围", field="basic_data"))

@@ -130,7 +130,7 @@ def grade_matches_total(ctx: AuditContext):
 
 @rule("SC308", "scoring", "warning", "未写明评价等级")
 def grade_missing(ctx: AuditContext):
-    """检查什么：报告是否写明了评价等级（优、良、中、差）。
+    """检查什么：报告是否写明了评价等级（优、良、中、差）；单独填报的自评表没有等级栏，不检查。
     为什么重要：综合评价结论应包括自评得分及评价等级，缺等级则结论不完整。
     示例：“自评得分 95.27 分”，未写等级。
     修改建议：按总分补写评价等级。
@@ -139,7 +139,7 @@ def grade_missing(ctx: AuditContext):
     from jixiao.scoring.score import grade_of
 
     r = ctx.report
-    if r.grade is None and r.total_score is not None:
+    if r.grade is None and r.total_score is not None and not r.document_kind.endswith("_form"):
         yield Issue(f"报告写明总分 {fmt(r.total_score)} 分，但未写评价等级（按分数应为“{grade_of(r.total_score, ctx.profile)}”）",
                     ctx.where("total_score", "综合评价结论"), expected=grade_of(r.total_score, ctx.profile), found="（未写）",
                     evidence=ctx.evidence("total_score"))
