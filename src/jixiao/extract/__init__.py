@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract import basic_data, framework, kinds, labels, narrative, numbers, scoring_notes, sections, self_eval_table, statements, summary_table, templates
+from jixiao.extract import basic_data, framework, kinds, labels, narrative, scoring_notes, sections, self_eval_table, statements, summary_table, templates
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
