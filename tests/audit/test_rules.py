@@ -24,6 +24,7 @@ from jixiao.ingest.registry import read
 CASES = Path(__file__).parent / "cases"
 HUNAN = (CASES / "consistent_hunan.txt").read_text(encoding="utf-8")
 EXTERNAL = (CASES / "consistent_external.txt").read_text(encoding="utf-8")
+DIRECTION = (CASES / "consistent_direction_form.txt").read_text(encoding="utf-8")
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 CRASH = "该规则未能执行"
@@ -202,6 +203,19 @@ POSITIVE: dict[str, list[Case]] = {
     "CP509": [Case(hunan(("政府采购金额\t200.00\t250.00\t240.00", "政府采购金额\t200.00\t250.00\t400.00")), ("250", "400", "160"))],
     "CP510": [Case(hunan(("2、农村人居环境整治项目\t150.00\t180.00\t160.00", "2、农村人居环境整治项目\t150.00\t180.00\t100.00")), ("180", "100", "55.56"))],
     "SC312": [Case(NARRATIVE_ONLY.format(total="99.5"), ("90", "99", "99.5"))],
+    "AR116": [Case(hunan((TOTAL_ROW, TOTAL_ROW.replace("98.70", "101"))), ("101", "100"))],
+    "CP511": [
+        Case(hunan(("2、农村人居环境整治项目\t150.00\t180.00\t160.00", "2、农村人居环境整治项目\t150.00\t180.00\t400.00")), ("180", "400", "222.22")),
+        Case(hunan((BUDGET_ROW, BUDGET_ROW.replace("2850.00", "3100.00"))), ("3100", "3000"), note="the whole budget overspent"),
+    ],
+    "CP512": [Case(hunan((BUDGET_ROW, row("", "年度资金总额", "2800.00", "3000.00", "1500.00", "10", "50.00%", "5.00")), (GOALS_ACHIEVED, "全面完成年度各项目标。")),
+                   ("50", "全面完成"))],
+    "IQ413": [Case(hunan(set_row(ROAD, target="≤10公里")), ("乡村道路硬化里程", "≤10公里"))],
+    "IQ414": [Case(hunan(set_row(ROAD, target="≥200万元", actual="290万元")), ("乡村道路硬化里程", "≥200万元"))],
+    "IQ415": [Case(edit(DIRECTION, ("正向\t90\t%", "正向\t小于等于90\t%")), ("村庄环境整治率", "小于等于90"))],
+    "IQ416": [Case(hunan(set_row(TIMELY, level2="日效性指标")), ("日效性指标", "时效指标"))],
+    "IQ417": [Case(hunan((SATISFACTION + "\n", "")), ("满意度指标",))],
+    "IQ418": [Case(hunan((SATISFACTION, SATISFACTION + "\n" + indicator("", "指标1：", "", "", "", ""))), ("指标1",))],
     # ---- missing values
     "MV701": [Case(hunan((BUDGET_ROW, BUDGET_ROW.replace("95.00%", "")), ("，预算执行率为95.00%", "")), ("预算执行率",))],
     "MV702": [Case(hunan(set_row(SATISFACTION, score="")), ("群众满意度", "得分"))],
@@ -285,6 +299,9 @@ NEGATIVE: dict[str, list[Case]] = {
     "SC305": [Case(HUNAN), Case(hunan(set_row(UPKEEP, actual="基本建立", score="5.6")), note="partial, scored within its tier")],
     "SC310": [Case(HUNAN, note="12 公里 against ≥10 公里 is 20% over")],
     "XR206": [Case(HUNAN, note="2023 决算, 2024 预算, 2024 决算, 2024 在职人数 for a 2024 report")],
+    "IQ413": [Case(HUNAN), Case(hunan(set_row(QUALITY, level2="数量指标", name="安全生产事故", target="≤1起", actual="0起")), note="a cap on accidents is right")],
+    "IQ415": [Case(DIRECTION, note="≥, ＝, ≧, 正向 and 定性 columns agreeing with their targets")],
+    "IQ416": [Case(HUNAN), Case(hunan(set_row(COST, level2="经济成本指标")), note="成本 split into 经济/社会/生态环境成本")],
 }
 
 

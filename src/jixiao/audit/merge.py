@@ -76,8 +76,9 @@ def _group(findings: list[Finding]) -> Finding:
     first = findings[0]
     if len(findings) == 1:
         return first
+    messages = list(dict.fromkeys(f.message for f in findings))  # the same words twice are one statement
     return first.model_copy(update={
-        "message": f"共 {len(findings)} 处：" + "；".join(f.message for f in findings),
+        "message": messages[0] if len(messages) == 1 else f"共 {len(messages)} 处：" + "；".join(messages),
         "expected": _join([f.expected for f in findings]),
         "found": _join([f.found for f in findings]),
         "evidence": _join([f.evidence for f in findings]),

@@ -45,6 +45,7 @@ BUDGET_COLUMNS = [
 SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转",
            "当年财政拨款", "财政拨款", "其他资金"]
 _LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_TEMPLATE_ROW = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
 _TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分)")
 
 
@@ -228,7 +229,7 @@ class IndicatorReader:
         name = self._cell(grid, r, "name")
         if not name or re.fullmatch(r"[\d.]+", name):
             return
-        if self._is_name_fragment(grid, r) and self.out.report.indicators:
+        if self._is_name_fragment(grid, r) and self.out.report.indicators and not _TEMPLATE_ROW.match(name):
             self.out.report.indicators[-1].name += name  # a row cut by a page break
             return
         self._append(grid, r, name)

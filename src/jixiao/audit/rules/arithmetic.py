@@ -161,6 +161,24 @@ def scores_total(ctx: AuditContext):
                     evidence=ctx.evidence("total_score"), fix=FIX_RECOMPUTE)
 
 
+@rule("AR116", "arithmetic", "error", "总分超过满分", affects_score=True)
+def total_beyond_reach(ctx: AuditContext):
+    """检查什么：写明的总分是否超过各项分值（执行率分值加各指标分值）之和，即无论如何都得不到的分数。
+    为什么重要：总分不可能超过满分；超过说明某项得分或分值写错，或照抄了别的表。
+    示例：执行率 10 分、指标分值合计 85 分，总分却写 97 分。
+    修改建议：逐项核对分值与得分，重新加总。
+    依据：财预〔2020〕10号 自评表总分。
+    """
+    r = ctx.report
+    weights = [i.weight for i in r.indicators]
+    if not weights or None in weights or r.total_score is None:
+        return
+    reach = sum(weights, Decimal(0)) + (r.budget.execution_weight or 0)
+    if r.total_score > reach + ctx.tolerance:
+        yield Issue(f"总分写 {fmt(r.total_score)} 分，而执行率分值 {fmt(r.budget.execution_weight or 0)} 与各指标分值合计只有 {fmt(reach)} 分",
+                    ctx.where("total_score", "绩效自评表"), expected=f"≤ {fmt(reach)}", found=fmt(r.total_score), evidence=ctx.evidence("total_score"))
+
+
 @rule("AR108", "arithmetic", "error", "一级指标得分之和与总分不符", affects_score=True)
 def summary_total(ctx: AuditContext):
     """检查什么：一级指标汇总（如 履职效能 + 管理效率，或 投入/过程/产出/效益）的得分之和与分值之和是否等于总分与 100；自评表的预算执行率得分不属任何一级指标时，与执行率得分合计后再比较。

@@ -16,6 +16,8 @@ _TEMPLATE_LEFTOVERS = [
     re.compile(r"^[.…]{3,}$"),
     re.compile(r"[（(](或|可)[^）)]{1,12}[）)][。.]?$"),
     re.compile(r"(×{2,}|X{3,}|XX[县镇局])"),
+    # a filling instruction standing where the content should be (the form's own 注/填表说明 notes are not leftovers)
+    re.compile(r"^[（(]?\s*(请|此处|在此|按照|根据|结合)[^）)。]{0,24}(填写|填报|填列|如实描述)[^）)。]{0,10}[）)]?[。.]?$"),
 ]
 
 
@@ -36,9 +38,12 @@ def missing_sections(ctx: AuditContext):
                     expected="、".join(missing), found="（缺）", fix=f"按提纲补写“{'”“'.join(missing)}”。")
 
 
+_ATTACHED = re.compile(r"(附件|附表|详见)[0-9一二三１-９]?[:：．.、]?\s*[《“]?[^，。；]{0,20}绩效自评表")
+
+
 @rule("CM602", "completeness", "warning", "缺少规定的附表")
 def missing_attachments(ctx: AuditContext):
-    """检查什么：所用模板要求的表格（如自评表；湖南模板另有基础数据表）是否随报告提交。只要求模板规定的表格：湖北、四川等地的报告不附基础数据表是正常的。
+    """检查什么：所用模板要求的表格（如自评表；湖南模板另有基础数据表）是否随报告提交；仅有正文的报告写了“附件：……自评表”却没有附上的，也予提示。只要求模板规定的表格：湖北、四川等地的报告不附基础数据表是正常的。
     为什么重要：附表是报告数字的来源，缺附表则无法核对。
     示例：部门整体支出绩效自评报告只有正文，没有部门整体支出绩效自评表。
     修改建议：补充附表。
@@ -49,6 +54,9 @@ def missing_attachments(ctx: AuditContext):
         if form not in present:
             name = FORM_NAMES[form]
             yield Issue(f"未找到“{name}”（按“{ctx.template.title}”要求）", Where(section="附件"), expected=name, found="（缺）", fix=f"补充“{name}”。")
+    named = next((m.group(0) for t in ctx.texts for m in [_ATTACHED.search(t)] if m), None)
+    if named and "self_evaluation" not in present and "self_evaluation" not in ctx.template.expects.forms:
+        yield Issue(f"报告提到“{named}”，但文件中没有自评表", Where(section="附件"), expected="绩效自评表", found="（缺）", fix="补充报告所附的自评表。")
 
 
 @rule("CM603", "completeness", "info", "填报单位、填表人、日期或联系电话未填")

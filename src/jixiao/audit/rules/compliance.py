@@ -213,3 +213,51 @@ def low_project_execution(ctx: AuditContext):
             yield Issue(f"项目“{row.label}”预算 {fmt(row.budget)} 万元，决算 {fmt(row.actual)} 万元，执行率 {fmt(rate, 2)}%",
                         Where(section="基础数据表 项目支出", field=f"basic_data:{row.label}"), expected=f"≥ {fmt(limit)}%",
                         found=f"{fmt(rate, 2)}%", evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
+
+
+@rule("CP511", "compliance", "warning", "支出大幅超预算")
+def overspent(ctx: AuditContext):
+    """检查什么：全年执行数是否超过全年预算数，基础数据表中各项目的决算数是否超过预算数一定比例（默认 50%）。
+    为什么重要：支出超过预算即无预算支出；某一项目花到预算的数倍，说明预算编制不实或资金被挪用。
+    示例：项目“村级公益事业奖补”预算 20 万元，决算 61.5 万元，为预算的 307.5%。
+    修改建议：说明超支原因与追加预算的依据；无依据的超支应整改。
+    依据：《预算法》第十三条（经人大批准的预算非经法定程序不得调整）；财预〔2013〕53号“预算完成率”。
+    """
+    b = ctx.report.budget
+    whole = b.full_year if b.full_year is not None else b.initial
+    if b.executed is not None and whole and b.executed > whole:
+        rate = formulas.ratio_percent(b.executed, whole)
+        yield Issue(f"全年执行数 {fmt(b.executed)} 万元超过预算数 {fmt(whole)} 万元，执行率 {fmt(rate, 2)}%", ctx.where("budget.executed", "年度预算执行"),
+                    expected=f"≤ {fmt(whole)}", found=fmt(b.executed), evidence=ctx.evidence("budget.executed"))
+    limit = _limit(ctx, "overspend_percent", "50")
+    for row in ctx.report.basic_data:
+        rate = formulas.ratio_percent(row.actual, row.budget)
+        if row.section == "project" and re.match(r"^\d+\s*[、.．]", row.label) and rate is not None and rate > 100 + limit:
+            yield Issue(f"项目“{row.label}”预算 {fmt(row.budget)} 万元，决算 {fmt(row.actual)} 万元，为预算的 {fmt(rate, 2)}%",
+                        Where(section="基础数据表 项目支出", field=f"basic_data:{row.label}"), expected=f"≤ {fmt(100 + limit)}%",
+                        found=f"{fmt(rate, 2)}%", evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
+
+
+_ALL_DONE = re.compile(r"(全面完成|全部完成|圆满完成|均已完成|全部实现|全面实现|均达到|全部达到|如期完成)")
+
+
+@rule("CP512", "compliance", "warning", "执行率很低却称目标全部完成")
+def low_execution_full_delivery(ctx: AuditContext):
+    """检查什么：预算执行率很低（默认低于 60%）时，报告是否仍给全部指标满分，或称目标“全面完成”。
+    为什么重要：一半的钱没花出去，产出却全部完成，要么目标定得过低，要么完成情况不实。
+    示例：执行率 48.6%，自评表 12 个指标全部满分，年度目标“全面完成”。
+    修改建议：核实完成情况与资金使用的对应关系，如实反映未完成的产出，或说明资金结余的原因。
+    依据：财预〔2020〕10号：自评结果应真实反映资金使用与产出、效益的对应关系。
+    """
+    r = ctx.report
+    rate = r.budget.execution_rate if r.budget.execution_rate is not None else formulas.execution_rate(r)
+    limit = _limit(ctx, "delivery_claim_execution_rate", "60")
+    if rate is None or rate >= limit:
+        return
+    scored = [i for i in r.indicators if i.weight and i.score is not None]
+    full = len(scored) >= 3 and all(i.score >= i.weight for i in scored)
+    claim = next((m.group(0) for g in r.goals for m in [_ALL_DONE.search(g.achieved or "")] if m), None)
+    if full or claim:
+        said = f"{len(scored)} 个指标全部满分" if full else f"年度目标称“{claim}”"
+        yield Issue(f"预算执行率仅 {fmt(rate, 2)}%，{said}", ctx.where("budget.execution_rate", "年度预算执行"),
+                    expected="完成情况与资金使用相符", found=said, evidence=ctx.evidence("budget.execution_rate"))
