@@ -194,12 +194,13 @@ class Goal(_Model):
 class Statement(_Model):
     """A figure stated in the prose, kept for cross-checks: '基本支出2998.29万元，占82.84%'.
 
-    kind: amount (万元), share (a part's percent of a whole), change (比上年增减), score (分),
+    kind: amount (万元), count (a headcount in 人, where 其中 lists its parts), share (a part's
+    percent of a whole), change (比上年增减), score (分),
     rate (a percent such as 执行率).  `whole` is the amount the share refers to when the
     sentence names it ("其中" after a total, or "占本年支出"), else None.
     """
 
-    kind: Literal["amount", "share", "change", "score", "rate"]
+    kind: Literal["amount", "count", "share", "change", "score", "rate"]
     label: str
     value: Number
     unit: str
@@ -218,6 +219,23 @@ class Section(_Model):
     block: int
 
 
+class ProjectForm(_Model):
+    """One 项目支出绩效自评表 of a file that holds several (a workbook with a sheet per project):
+    its header, 项目资金, goals, indicators and total, with provenance keyed within the form."""
+
+    project: Project = Field(default_factory=Project)
+    budget: Budget = Field(default_factory=Budget)
+    goals: list[Goal] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    level1_weights: dict[str, Number] = Field(default_factory=dict)
+    total_score: Number | None = None
+    grade: Grade | None = None
+    forms: list[Form] = Field(default_factory=list)
+    scoring_notes: list[str] = Field(default_factory=list)
+    unread: dict[str, str] = Field(default_factory=dict)
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
+
+
 class Report(_Model):
     """A 部门整体支出绩效（自）评价报告 as read from one file."""
 
@@ -232,6 +250,9 @@ class Report(_Model):
     """Why this document kind and template were chosen (Chinese, one reason per item)."""
     framework: Framework = "none"
     project: Project | None = None
+    projects: list[ProjectForm] = Field(default_factory=list)
+    """Each project form of a file that holds two or more; `indicators` then lists all their rows and
+    the single-form fields (budget, total_score …) stay empty."""
     money_unit_in_doc: str | None = None
     staffing: Staffing = Field(default_factory=Staffing)
     budget: Budget = Field(default_factory=Budget)

@@ -48,7 +48,7 @@ def test_reference_weight_column_and_direction_column():
     form = next(f for f in report.forms if f.kind == "self_evaluation")
     assert form.columns["weight"] == "参考分值" and form.columns["direction"] == "指标性质"
     first, second, third = report.indicators[:3]
-    assert (first.direction, first.target, first.actual, first.weight) == ("≥", "1200户", "1260户", 10)
+    assert (first.direction, first.target, first.actual, first.weight) == ("≥", "≥1200户", "1260户", 10)  # comparator cell joined to the value
     assert (second.direction, third.direction) == ("=", "≥")
     assert first.target_measure.comparator == "≥" and third.target_measure.is_percent
     assert report.total_score == 99

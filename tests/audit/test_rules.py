@@ -193,7 +193,7 @@ POSITIVE: dict[str, list[Case]] = {
                    ("（二）项目前期论证不够充分", "（二）预算执行率偏低，主要原因是部分项目资金年底才下达。（三）项目前期论证不够充分")),
              ("85", "已分析原因"), "info", "explained: kept as information"),
     ],
-    "CP507": [Case(hunan((BUDGET_ROW, BUDGET_ROW.replace("2800.00", "2000.00"))), ("2000", "3000", "50"))],
+    "CP507": [Case(hunan((BUDGET_ROW, BUDGET_ROW.replace("2800.00", "1800.00"))), ("1800", "3000", "66.67"))],
     "CP508": [
         Case(hunan(set_row(QUALITY, actual="105%")), ("工程验收合格率", "105")),
         Case(hunan(("群众满意度不低于90%。\n", "群众满意度不低于90%，财政资金“双监控”率达到100%以上。\n")), ("100%以上",)),

@@ -17,15 +17,22 @@ from jixiao.model import Report
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 CATEGORY_RANK = {"scoring": 0, "arithmetic": 1, "cross_reference": 2, "indicator_quality": 3, "compliance": 4, "missing_value": 5, "completeness": 6}
-_INDICATOR = re.compile(r"^indicators\[(\d+)\]")
+_INDICATOR = re.compile(r"^(?:projects\[(\d+)\]\.)?indicators\[(\d+)\]")
+_PROJECT = re.compile(r"^projects\[(\d+)\]\.(.*)$")
 
 
 def subject(where: Where, report: Report) -> str:
-    """What a finding is about, in words that survive a re-upload: 指标:名称, a data row, a field."""
+    """What a finding is about, in words that survive a re-upload: 指标:名称, a data row, a field —
+    in a file of several project forms, prefixed with the project's name."""
     field = where.field or ""
+    m = _PROJECT.match(field)
+    if m and int(m.group(1)) < len(report.projects):
+        form = report.projects[int(m.group(1))]
+        inner = subject(where.model_copy(update={"field": m.group(2)}), report.model_copy(update={"indicators": form.indicators, "projects": []}))
+        return f"项目:{form.project.name or int(m.group(1)) + 1}/{inner}"
     m = _INDICATOR.match(field)
-    if m and int(m.group(1)) < len(report.indicators):
-        return f"指标:{report.indicators[int(m.group(1))].name}"
+    if m and int(m.group(2)) < len(report.indicators):
+        return f"指标:{report.indicators[int(m.group(2))].name}"
     if field.startswith("basic_data:"):
         return "基础数据表:" + field.removeprefix("basic_data:")
     return field or where.section
@@ -33,11 +40,24 @@ def subject(where: Where, report: Report) -> str:
 
 def _specific(subject_: str) -> bool:
     """A subject precise enough that two rules on it describe one defect (not a whole section)."""
-    return subject_.startswith(("指标:", "基础数据表:")) or bool(re.search(r"[.\[]", subject_))
+    return subject_.startswith(("指标:", "基础数据表:", "项目:")) or bool(re.search(r"[.\[]", subject_))
+
+
+# A rule that says more about a defect than another on the same subject takes its place
+# (low execution *and* full delivery claimed says more than low execution alone).
+PRECEDENCE = {"CP512": ("CP506",), "SC302": ("IQ404", "IQ410", "SC309"), "SC303": ("IQ413",), "XR204": ("IQ405", "IQ412")}
 
 
 def _rank(f: Finding) -> tuple:
     return (SEVERITY_RANK[f.severity], not f.affects_score, CATEGORY_RANK.get(f.category, 9), f.rule)
+
+
+def _primary(group: list[Finding]) -> list[Finding]:
+    """The group ordered with its primary first: by rank, then a rule that takes precedence over the first."""
+    group = sorted(group, key=_rank)
+    rules = {f.rule for f in group}
+    first = next((f for f in group if set(PRECEDENCE.get(f.rule, ())) & rules and SEVERITY_RANK[f.severity] <= SEVERITY_RANK[group[0].severity]), group[0])
+    return [first, *(f for f in group if f is not first)]
 
 
 def _absorb(primary: Finding, others: list[Finding]) -> Finding:
@@ -62,7 +82,7 @@ def merge_subjects(findings: list[Finding], report: Report) -> list[Finding]:
         else:
             out.append(f)
     for group in by_subject.values():
-        group.sort(key=_rank)
+        group = _primary(group)
         out.append(_absorb(group[0], group[1:]) if len(group) > 1 else group[0])
     return out
 

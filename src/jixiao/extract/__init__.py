@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract import basic_data, framework, kinds, labels, narrative, scoring_notes, sections, self_eval_table, statements, summary_table, templates
+from jixiao.extract import basic_data, framework, kinds, labels, narrative, projects, scoring_notes, sections, self_eval_table, statements, summary_table, templates
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
@@ -18,11 +18,21 @@ def extract(doc: SourceDocument) -> Report:
     report.report_kind = framework.report_kind(*_title_and_text(doc))
     out = Collector(report)
     grids = logical_tables(doc)
-    _read_forms(grids, out, doc)
-    labels.read(grids, out)
-    if report.project and report.project.implementer:  # a project form is filed by its 实施单位
-        out.put("unit.name", Found(report.project.implementer, report.provenance["project.implementer"]))
+    parts = projects.segments(grids)
+    for part in parts:  # several project forms: each read on its own
+        sub = Report(source=doc.path, format=doc.format)
+        _read_forms(part, Collector(sub), doc)
+        labels.read(part, Collector(sub))
+        report.projects.append(projects.form_of(sub))
+    if parts:
+        projects.combine(report)
+        labels.read(grids, out, only=("unit.name",))
+    else:
+        _read_forms(grids, out, doc)
+        labels.read(grids, out)
     _read_prose(doc, out, grids)
+    if report.project and report.project.implementer:  # a project form without a 填报单位 is filed by its 实施单位
+        out.put("unit.name", Found(report.project.implementer, report.provenance["project.implementer"]))
     scoring_notes.read(grids, narrative.paragraphs(doc), out)
     _classify(doc, report, grids)
     return report

@@ -23,13 +23,15 @@ LABELS = [
     ("total_score", r"(?:自评|评价|综合)?(?:总得分|得分合计|综合得分|自评得分|合计得分)", "number", "both"),
     ("total_score", r"(?:自评)?总分", "number", "inline"),  # a 总分 row's right cell is Σ 分值
 ]
-_NEXT_LABEL = re.compile(r"\s*(填报日期|填表人|联系电话|单位负责人|填报单位|日期|电话|盖章|（盖章）|\(盖章\))")
+_NEXT_LABEL = re.compile(r"\s*(填报日期|填表人|联系电话|单位负责人|填报单位|金额单位|单位[:：]|日期|电话|盖章|（盖章）|\(盖章\))")
 _MAX_CELL = 200
 
 
-def read(grids: list[Grid], out: Collector) -> None:
-    """Every labelled value, the first one found for each path winning."""
+def read(grids: list[Grid], out: Collector, only: tuple[str, ...] = ()) -> None:
+    """Every labelled value (or those of the paths in `only`), the first one found for each path winning."""
     for path, label, how, where in LABELS:
+        if only and path not in only:
+            continue
         for grid in grids:
             found = _labelled(grid, label, how, where)
             if found is not None:

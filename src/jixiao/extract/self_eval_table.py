@@ -20,13 +20,14 @@ INDICATOR_COLUMNS = [
     ("level2", r"^二级指标"),
     ("name", r"^(三级指标|指标名称|绩效指标名称)"),
     ("direction", r"^(指标性质|指标方向|指标类型|计算符号|运算符号|符号)"),
-    ("target", r"(年度指标值|年度目标值|指标值|目标值|预期值|预期目标值)"),
+    ("target", r"(年度指标值|年度目标值|指标值|目标值|预期值|预期目标值|^数值$)"),
     ("actual", r"(实际完成值|实际值|完成值|实际完成情况|实际完成)"),
     ("weight", r"^(分值|权重|指标分值|参考分值|标准分值|权重分值|满分值|指标权重)"),
     ("score", r"^((自评|实际|评价)?得分([（(]分[）)])?|评分|自评分)$"),
     ("deviation", r"(偏差|原因分析|改进措施|未完成原因)"),
     ("unit", r"^(计量单位|度量单位|单位)$"),
 ]
+_SYMBOL = re.compile(r"^(≥|≤|=|＝|═|﹦|≧|≦|>|<)")  # a comparator, alone in its cell or leading a target
 NOT_APPLICABLE = re.compile(r"^[-—–―/／\\、无]+$|^不适用$")
 _DIRECTIONS = [
     (re.compile(r"^(≥|>=|≧|＞＝|大于等于|不低于|不少于|正向|越大越好|高于|>)"), "≥"),
@@ -46,7 +47,8 @@ SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", 
            "当年财政拨款", "财政拨款", "其他资金"]
 _LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _TEMPLATE_ROW = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
-_TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分)")
+_TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分|自评得分|自评总分|评价得分|得分合计|合计得分)")
+_FOOTER = re.compile(r"^(填表人|填报人|填报日期|联系电话|单位负责人|注[:：0-9]|说明[:：]|备注[:：]|填表说明|财务负责人)")
 
 
 def is_self_eval_table(grid: Grid) -> bool:
@@ -75,7 +77,13 @@ def _header(grid: Grid, spec: list[tuple[str, str]], needed: str, either: tuple[
 
 
 def _indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    return _header(grid, INDICATOR_COLUMNS, "name", ("weight", "score"))
+    """The indicator header row and its columns; a two-row header (年度指标值 over 符号 | 数值 |
+    度量单位) gives its columns from the second row, which names each one."""
+    header = _header(grid, INDICATOR_COLUMNS, "name", ("weight", "score"))
+    if header is None or header[0] + 1 >= grid.n_rows or not _indicator_header_row(grid, header[0] + 1):
+        return header
+    r0, cols = header
+    return r0 + 1, cols | _columns(grid, r0 + 1, INDICATOR_COLUMNS)
 
 
 def column_labels(grid: Grid) -> dict[str, str]:
@@ -104,20 +112,26 @@ def read_budget(grid: Grid, out: Collector, unit: str) -> None:
 
 
 def _read_source_rows(grid: Grid, out: Collector, start: int, cols: dict[str, int], unit: str) -> None:
-    """The rows under 年度资金总额 by source (其中：当年财政拨款 | 上年结转资金 | 其他资金), read in the
-    全年预算数 column (or 年初预算数 where the form has no 全年预算数)."""
-    c_value = cols.get("full_year", cols.get("initial"))
+    """The rows under 年度资金总额: by source (其中：当年财政拨款 | 上年结转资金 | 其他资金) read in the
+    全年预算数 column (年初预算数 where the form has none), by kind (基本支出 | 项目支出) in 全年执行数."""
     first = min(cols.values())
     for r in range(start, min(start + 8, grid.n_rows)):
-        label = next((grid.key(r, c) for c in grid.distinct(r) if c < first and grid.key(r, c)), "")
+        label = next((grid.key(r, c) for c in reversed(grid.distinct(r)) if c < first and grid.key(r, c)), "")  # nearest the figures
         label = re.sub(r"^其中[:：]?", "", label)
+        kind = next((k for k in ("基本支出", "项目支出") if label.startswith(k)), None)
         source = next((s for s in SOURCES if label.startswith(s)), None)
-        value = numbers.number(grid.raw(r, c_value))
-        if source is None:
+        if kind:
+            c = cols.get("executed", cols.get("full_year"))
+            value = numbers.number(grid.raw(r, c)) if c is not None else None
+            _put_split(out, kind, numbers.wan(value, unit), grid.provenance(r, c, "自评表 支出结构")) if value is not None else None
+        elif source:
+            c = cols.get("full_year", cols.get("initial"))
+            value = numbers.number(grid.raw(r, c))
+            if value is not None and source not in out.report.budget.by_source:
+                out.report.budget.by_source[source] = numbers.wan(value, unit)
+                out.note(f"budget.by_source.{source}", grid.provenance(r, c, "自评表 资金来源"))
+        else:
             return
-        if value is not None and source not in out.report.budget.by_source:
-            out.report.budget.by_source[source] = numbers.wan(value, unit)
-            out.note(f"budget.by_source.{source}", grid.provenance(r, c_value, "自评表 资金来源"))
 
 
 def _put_budget_value(grid: Grid, out: Collector, r: int, c: int, role: str, unit: str) -> None:
@@ -210,6 +224,8 @@ class IndicatorReader:
                 return
             if grid.keys(r) == self.header_keys or _indicator_header_row(grid, r):
                 continue  # a header repeated after a page break
+            if self._is_footer(grid, r):
+                return
             self._read_row(grid, r)
 
     def _cell(self, grid: Grid, r: int, role: str) -> str:
@@ -265,7 +281,11 @@ class IndicatorReader:
     def _append(self, grid: Grid, r: int, name: str) -> None:
         target, actual = self._cell(grid, r, "target"), self._cell(grid, r, "actual")
         unit = self._cell(grid, r, "unit")
-        direction = direction_of(self._cell(grid, r, "direction"))
+        unit = "" if NOT_APPLICABLE.match(unit) else unit
+        declared = self._cell(grid, r, "direction")
+        direction = direction_of(declared)
+        if _SYMBOL.match(declared) and len(declared) <= 2 and target and not _SYMBOL.match(target):
+            target = declared + target  # 符号 ≥ | 数值 3200 | 单位 平方米 → "≥3200平方米"
         i = len(self.out.report.indicators)
         ind = Indicator(
             level1=self.level1, level2=self.level2, name=name, direction=direction,
@@ -288,6 +308,11 @@ class IndicatorReader:
         if value is None and text:
             self.out.report.unread[f"indicators[{i}].{role}"] = text
         return value
+
+    def _is_footer(self, grid: Grid, r: int) -> bool:
+        """The form's notes and signature lines under the table (注：…, 填表人：…), or one cell across the row."""
+        first = next((grid.key(r, c) for c in grid.distinct(r) if grid.key(r, c)), "")
+        return bool(_FOOTER.match(first)) or (len(grid.distinct(r)) == 1 and grid.width(r) > 3 and bool(first))
 
     def _is_total(self, grid: Grid, r: int) -> bool:
         first = next((grid.key(r, c) for c in grid.distinct(r) if grid.key(r, c)), "")

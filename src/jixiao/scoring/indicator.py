@@ -23,8 +23,10 @@ Gap = Literal["no_actual", "comparator_only", "vague", "not_a_number", "incompar
 vague words; words where a figure was due; units that cannot be compared."""
 _PER = {"日": Decimal(365), "天": Decimal(365), "周": Decimal(52), "月": Decimal(12), "季": Decimal(4), "季度": Decimal(4), "半年": Decimal(2), "年": Decimal(1)}
 # Words that state an outcome; "效果明显", "较好", "显著" state none and prove nothing (domain.md §4).
-_TOP = re.compile(r"(全部|全面|已|圆满|如期|按时|按期|按计划|达到|达成|完成|实现|是|合格|无|零)")
-_PARTIAL = re.compile(r"(基本|部分|大部分|较|一定|有所|初步|逐步|略)")
+_DONE = re.compile(r"(达成|完成|实现|达到|合格|是|无|零)")
+_PARTIAL = re.compile(r"(基本|部分|大部分|较|一定|有所|初步|逐步|略|正在|推进中|进行中|持续推进)")
+VAGUE = re.compile(r"^(效果|成效|作用|情况|质量|水平|能力|服务)?(非常|十分|比较|较为|很)?(明显|显著|良好|较好|好|突出|一般|有效|较大|提升|提高|改善|增强|优秀|满意)(提升|提高|改善|增强)?[。.]?$")
+"""An evaluative word standing for an outcome ("效果明显", "较好"): it states no fact and proves nothing."""
 _FAIL = re.compile(r"(未|没有|尚未|不足|差|滞后|延迟|推迟|否|不合格)")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?")
 
@@ -183,11 +185,11 @@ def _score_words(ind: Indicator, profile: Profile) -> IndicatorScore:
         tier = tiers[-1]
     elif _PARTIAL.search(actual) and not _PARTIAL.search(target):
         tier = tiers[1]
-    elif actual == target and not re.search(r"(达成|完成|实现|达到|合格|是|无|零)", actual):
+    elif actual == target and not _DONE.search(actual):
         return IndicatorScore(ind, "insufficient_evidence", f"定性指标的实际完成值“{actual}”照抄目标，未说明达成档次", gap="vague")
-    elif _TOP.search(actual) or actual == target:
+    elif VAGUE.match(actual):
+        return IndicatorScore(ind, "insufficient_evidence", f"定性实际完成值“{actual}”只有评价用语，未说明达成档次", gap="vague")
+    else:  # the actual states what was done: the target is met
         tier = tiers[0]
-    else:
-        return IndicatorScore(ind, "insufficient_evidence", f"定性实际完成值“{actual}”未说明达成档次", gap="vague")
     w = ind.weight
     return IndicatorScore(ind, "range", f"定性分档：{tier.name}（分值的 {tier.low * 100:.0f}%–{tier.high * 100:.0f}%）", low=w * tier.low, high=w * tier.high)

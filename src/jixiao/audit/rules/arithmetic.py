@@ -294,27 +294,41 @@ def _whole_candidates(ctx: AuditContext, s) -> list[tuple[str, Decimal]]:
     return out if (s.whole is not None or s.whole_label) else []
 
 
-@rule("AR115", "arithmetic", "error", "正文“其中”各项之和超过合计")
+@rule("AR115", "arithmetic", "error", "正文“其中”各项之和与合计不符")
 def prose_parts(ctx: AuditContext):
-    """检查什么：正文“合计 X 万元，其中：A 万元，B 万元……”中，各分项之和是否超过合计（等于合计时自然无误）。
-    为什么重要：分项之和超过合计说明某个数字写错；差一分钱也往往是取整后未复核。
-    示例：“基本支出2998.29万元……其中人员经费2295.62万元……公用经费702.68万元”，分项之和 2998.30 万元。
-    修改建议：核对合计与各分项，确保分项之和不超过合计，列全分项时两者相等。
-    依据：决算报表勾稽关系。
+    """检查什么：正文“合计 X，其中：A，B……”中，各分项（金额或人数）之和是否超过合计；分项是合计的完整划分时（“收入合计……其中财政拨款收入……其他收入”，“核定编制……其中行政编制……事业编制”，各分项与合计同属一类），之和还必须等于合计。括号中的数（“（预算 9.00 万元）”）和比较的数（“比上年减少 1.46 万元”）不是分项。
+    为什么重要：分项之和与合计不符说明某个数字写错；差一分钱也往往是取整后未复核。
+    示例：“收入合计5,832.46万元，其中财政拨款收入5,612.30万元、其他收入200.16万元”，两项合计 5,812.46 万元；“核定编制68名，其中行政编制22名、事业编制40名”，合计 62 名。
+    修改建议：核对合计与各分项，列全分项时两者应相等。
+    依据：决算报表勾稽关系；机构编制核定文件。
     """
     groups: dict[tuple, list] = {}
     for s in ctx.report.statements:
-        if s.kind == "amount" and s.whole is not None:
-            groups.setdefault((s.location.block, s.whole_label, s.whole), []).append(s)
-    for (_block, label, whole), parts in groups.items():
+        if s.kind in ("amount", "count") and s.whole is not None:
+            groups.setdefault((s.location.block, s.kind, s.whole_label, s.whole), []).append(s)
+    for (_block, kind, label, whole), parts in groups.items():
         total = sum((p.value for p in parts), Decimal(0))
-        if len(parts) >= 2 and total > whole:
-            verdict = ctx.sum_verdict(whole, total)
-            items = " + ".join(f"{p.label} {fmt(p.value)}" for p in parts)
-            note = "（差额在尾数范围内，请核对取整）" if verdict == "warning" else ""
-            yield Issue(f"“{label}”{fmt(whole)} 万元，其中 {items} = {fmt(total)} 万元，超过合计{note}", ctx.statement_where(parts[0]),
-                        expected=f"≤ {fmt(whole)}", found=fmt(total), evidence=parts[0].text, fix=FIX_RECOMPUTE,
-                        severity="warning" if verdict == "warning" else None)
+        complete = _partition(label, parts)
+        if len(parts) < 2 or total == whole or (total < whole and not complete):
+            continue
+        verdict = ctx.sum_verdict(whole, total)
+        unit = "万元" if kind == "amount" else "人"
+        items = " + ".join(f"{p.label} {fmt(p.value)}" for p in parts)
+        note = "（差额在尾数范围内，请核对取整）" if verdict == "warning" else ""
+        rel = "超过合计" if total > whole else "与合计不符"
+        yield Issue(f"“{label}”{fmt(whole)} {unit}，其中 {items} = {fmt(total)} {unit}，{rel}{note}", ctx.statement_where(parts[0]),
+                    expected=fmt(whole) if complete else f"≤ {fmt(whole)}", found=fmt(total), evidence=parts[0].text, fix=FIX_RECOMPUTE,
+                    severity="warning" if verdict == "warning" else None)
+
+
+_TOTAL_WORDS = re.compile(r"(合计|总计|总额|共计|总数|总体|总)$")
+
+
+def _partition(whole_label: str | None, parts) -> bool:
+    """The parts divide the whole completely: each names the whole's kind ("收入合计" → 财政拨款收入,
+    其他收入; "核定编制" → 行政编制, 事业编制)."""
+    head = _TOTAL_WORDS.sub("", whole_label or "")[-2:]
+    return len(head) == 2 and all(p.label.endswith(head) and p.label != head for p in parts)
 
 
 @rule("AR111", "arithmetic", "error", "基础数据表合计行与明细不符")

@@ -134,14 +134,14 @@ def low_execution(ctx: AuditContext):
 
 @rule("CP507", "compliance", "warning", "预算调整幅度大")
 def large_adjustment(ctx: AuditContext):
-    """检查什么：预算调整率 (全年预算数 − 年初预算数) ÷ 年初预算数 是否超过阈值（默认 20%）。
+    """检查什么：预算调整率 (全年预算数 − 年初预算数) ÷ 年初预算数 是否超过阈值（默认 50%；年中追加预算十分常见，小幅调整不单独提示）。
     为什么重要：调整过大说明年初预算编制不完整，预算约束力弱（53号 分档扣分）。
     示例：年初预算 2760.71 万元，全年预算 4295.92 万元，调整率 55.61%。
     修改建议：说明追加预算的主要项目和依据（政策性、上级交办的可剔除）。
     依据：财预〔2013〕53号“预算调整率”。
     """
     rate = formulas.budget_adjustment_rate(ctx.report)
-    limit = _limit(ctx, "large_adjustment_percent", "20")
+    limit = _limit(ctx, "large_adjustment_percent", "50")
     b = ctx.report.budget
     if rate is not None and abs(rate) > limit:
         yield Issue(f"年初预算 {fmt(b.initial)} 万元，全年预算 {fmt(b.full_year)} 万元，预算调整率 {fmt(rate, 2)}%", ctx.where("budget.full_year", "年度预算执行"),
@@ -259,5 +259,7 @@ def low_execution_full_delivery(ctx: AuditContext):
     claim = next((m.group(0) for g in r.goals for m in [_ALL_DONE.search(g.achieved or "")] if m), None)
     if full or claim:
         said = f"{len(scored)} 个指标全部满分" if full else f"年度目标称“{claim}”"
-        yield Issue(f"预算执行率仅 {fmt(rate, 2)}%，{said}", ctx.where("budget.execution_rate", "年度预算执行"),
+        b = r.budget
+        spent = f"（执行 {fmt(b.executed)} 万元，预算 {fmt(b.full_year if b.full_year is not None else b.initial)} 万元）" if b.executed is not None else ""
+        yield Issue(f"预算执行率仅 {fmt(rate, 2)}%{spent}，{said}", ctx.where("budget.execution_rate", "年度预算执行"),
                     expected="完成情况与资金使用相符", found=said, evidence=ctx.evidence("budget.execution_rate"))

@@ -8,8 +8,8 @@ from collections import Counter
 from jixiao.audit.context import AuditContext, Issue
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
+from jixiao.scoring.indicator import VAGUE
 
-VAGUE = re.compile(r"^(效果|成效|作用)?(明显|显著|良好|较好|好|提升|提高|有效|增强|改善|较大|突出|一般)(提升|提高|改善|增强)?$")
 _WORDS_ONLY = re.compile(r"^[^\d]*$")
 
 

@@ -179,16 +179,16 @@ def over_achievement(ctx: AuditContext):
                         expected=f"≤ 目标的 {fmt(100 + limit)}%", found=f"{fmt(over + 100, 1)}%", evidence=_evidence(s))
 
 
-@rule("SC311", "scoring", "warning", "重新计分的总分与自评总分差距较大", affects_score=True)
+@rule("SC311", "scoring", "info", "自评总分明显高于按证据重算的总分", affects_score=True)
 def total_differs(ctx: AuditContext):
-    """检查什么：按评分方案重新计算的总分与报告自评总分相差 5 分以上（证据不足的指标按 0 分计）。
+    """检查什么：报告自评总分比按评分方案、按证据重新计算的总分高出 5 分以上（证据不足的指标按 0 分计）。这是各指标得分问题的汇总，逐项问题见相应规则，故只作提示。
     为什么重要：差距大说明自评普遍偏高，或大量指标缺少实际值佐证。
     示例：自评 95.27 分，按规则重算 41.87 分（其中 62 分的指标证据不足）。
     修改建议：逐项核对上述指标发现，补充实际完成值与佐证材料后重新计分。
     依据：财预〔2020〕10号 自评须真实、准确。
     """
     stated, recomputed = ctx.report.total_score, ctx.score.recomputed_total
-    if stated is None or recomputed is None or abs(stated - recomputed) < 5:
+    if stated is None or recomputed is None or stated - recomputed < 5:
         return
     note = f"（其中 {fmt(ctx.score.insufficient_points)} 分的指标证据不足，按 0 分计）" if ctx.score.insufficient_points else ""
     yield Issue(f"自评总分 {fmt(stated)} 分，按“{ctx.profile.name}”方案重算为 {fmt(recomputed, 2)} 分{note}",
