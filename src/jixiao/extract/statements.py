@@ -67,8 +67,9 @@ def _label(before: str) -> str:
 def _sentence_statements(p: Paragraph, sentence: str, offset: int, carry) -> list[Statement]:
     """Statements of one clause; amounts (and headcounts) after 其中 carry the figure before it as their whole."""
     out = _quantities(p, sentence, offset, carry, _AMOUNT, "amount")
-    if "其中" in sentence:
-        out += _quantities(p, sentence, offset, None, _COUNT, "count")
+    if "其中" in sentence:  # a headcount's parts are listed with "、" and end at the clause
+        cut = re.search(r"[；;]", sentence[sentence.find("其中"):])
+        out += _quantities(p, sentence[: sentence.find("其中") + cut.start()] if cut else sentence, offset, None, _COUNT, "count")
     out += [_change(p, sentence, offset, m, out) for m in _CHANGE.finditer(sentence)]
     out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)]
     out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)]
