@@ -12,6 +12,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from jixiao.audit.finding import Where
+from jixiao.extract.templates import Template
 from jixiao.model import Report
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.score import ScoreResult
@@ -30,6 +31,9 @@ class Issue:
     evidence: str | None = None
     fix: str | None = None
     severity: Literal["error", "warning", "info"] | None = None
+    assumed: str | None = None
+    """What the finding assumes that the document does not state ("执行率分值按默认方案 10 分"):
+    such a finding is at most a warning and says so."""
 
 
 def fmt(value: Decimal | int | None, places: int | None = None) -> str:
@@ -51,6 +55,7 @@ class AuditContext:
     report: Report
     profile: Profile
     score: ScoreResult
+    template: Template
     texts: list[str] = field(default_factory=list)
 
     @property

@@ -50,7 +50,7 @@ def _search(paras: list[Paragraph], pattern: str) -> Iterator[tuple[Paragraph, r
             yield p, m
 
 
-_LABELLED_UNIT = re.compile(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(]公章[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
+_LABELLED_UNIT = re.compile(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(](?:公章|盖章)[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
 
 
 def unit_name(paras: list[Paragraph]) -> Found | None:

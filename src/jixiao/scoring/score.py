@@ -112,6 +112,8 @@ def score_report(report: Report, profile: Profile) -> ScoreResult:
     groups = _groups(report, profile, scored)
     total = _recomputed_total(report, scored, exec_score)
     total, notes = _apply_caps(total, rate, profile)
+    if scored and total is None:
+        notes.append("自评表的三级指标均未读到分值，未重新计分")
     return ScoreResult(
         profile=profile, execution_rate=rate, execution_stated=report.budget.execution_score,
         execution_recomputed=exec_score, indicators=scored, groups=groups,
@@ -151,6 +153,8 @@ def _groups(report: Report, profile: Profile, scored: list[IndicatorScore]) -> l
 
 
 def _recomputed_total(report: Report, scored: list[IndicatorScore], exec_score: Decimal | None) -> Decimal | None:
+    if scored and all(s.status == "no_weight" for s in scored):
+        return None  # no weights read: nothing to re-score with (see ScoreResult.notes)
     if scored:
         return sum((_point(s) for s in scored), Decimal(0)) + (exec_score or 0)
     parts = [s.score for s in report.level1_summary if s.score is not None]

@@ -36,13 +36,17 @@ def execution_rate(ctx: AuditContext):
         return
     issue = _verdict_issue(
         ctx, b.execution_rate, computed,
-        f"执行率写为 {fmt(b.execution_rate)}%，但 全年执行数 {fmt(b.executed)} ÷ 全年预算数 {fmt(b.full_year)} = {fmt(computed, 2)}%",
+        f"执行率写为 {fmt(b.execution_rate)}%，但 全年执行数 {fmt(b.executed)} ÷ {_denominator(b)} = {fmt(computed, 2)}%",
         ctx.where("budget.execution_rate", "年度预算执行"), ctx.evidence("budget.execution_rate"))
     if issue:
         yield issue
 
 
-@rule("AR102", "arithmetic", "error", "执行率得分计算错误")
+def _denominator(b) -> str:
+    return f"全年预算数 {fmt(b.full_year)}" if b.full_year is not None else f"年初预算数 {fmt(b.initial)}"
+
+
+@rule("AR102", "arithmetic", "error", "执行率得分计算错误", affects_score=True)
 def execution_score(ctx: AuditContext):
     """检查什么：执行率得分是否等于 min(执行率, 100%) × 执行率分值。
     为什么重要：执行率得分直接计入总分；常见错误是按未取整的执行率截尾或套错分值。
@@ -60,6 +64,8 @@ def execution_score(ctx: AuditContext):
         f"执行率得分写为 {fmt(b.execution_score)}，按 执行率 {fmt(b.execution_rate)}% × 分值 {fmt(weight)} 应为 {fmt(computed, 2)}",
         ctx.where("budget.execution_score", "年度预算执行"), ctx.evidence("budget.execution_score"))
     if issue:
+        if b.execution_weight is None:
+            issue.assumed = f"执行率分值按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
         yield issue
 
 
@@ -136,7 +142,7 @@ def weights_total(ctx: AuditContext):
                     expected="100", found=fmt(total), fix="调整指标分值，使满分为 100 分。")
 
 
-@rule("AR107", "arithmetic", "error", "各项得分之和与总分不符")
+@rule("AR107", "arithmetic", "error", "各项得分之和与总分不符", affects_score=True)
 def scores_total(ctx: AuditContext):
     """检查什么：执行率得分与各三级指标得分之和是否等于表中总分。
     为什么重要：总分决定评价等级和结果应用，加总错误会直接误导结论。
@@ -155,7 +161,25 @@ def scores_total(ctx: AuditContext):
                     evidence=ctx.evidence("total_score"), fix=FIX_RECOMPUTE)
 
 
-@rule("AR108", "arithmetic", "error", "一级指标得分之和与总分不符")
+@rule("AR116", "arithmetic", "error", "总分超过满分", affects_score=True)
+def total_beyond_reach(ctx: AuditContext):
+    """检查什么：写明的总分是否超过各项分值（执行率分值加各指标分值）之和，即无论如何都得不到的分数。
+    为什么重要：总分不可能超过满分；超过说明某项得分或分值写错，或照抄了别的表。
+    示例：执行率 10 分、指标分值合计 85 分，总分却写 97 分。
+    修改建议：逐项核对分值与得分，重新加总。
+    依据：财预〔2020〕10号 自评表总分。
+    """
+    r = ctx.report
+    weights = [i.weight for i in r.indicators]
+    if not weights or None in weights or r.total_score is None:
+        return
+    reach = sum(weights, Decimal(0)) + (r.budget.execution_weight or 0)
+    if r.total_score > reach + ctx.tolerance:
+        yield Issue(f"总分写 {fmt(r.total_score)} 分，而执行率分值 {fmt(r.budget.execution_weight or 0)} 与各指标分值合计只有 {fmt(reach)} 分",
+                    ctx.where("total_score", "绩效自评表"), expected=f"≤ {fmt(reach)}", found=fmt(r.total_score), evidence=ctx.evidence("total_score"))
+
+
+@rule("AR108", "arithmetic", "error", "一级指标得分之和与总分不符", affects_score=True)
 def summary_total(ctx: AuditContext):
     """检查什么：一级指标汇总（如 履职效能 + 管理效率，或 投入/过程/产出/效益）的得分之和与分值之和是否等于总分与 100；自评表的预算执行率得分不属任何一级指标时，与执行率得分合计后再比较。
     为什么重要：汇总得分是结论的直接依据，加总不符说明某项得分或总分写错。
@@ -270,27 +294,43 @@ def _whole_candidates(ctx: AuditContext, s) -> list[tuple[str, Decimal]]:
     return out if (s.whole is not None or s.whole_label) else []
 
 
-@rule("AR115", "arithmetic", "error", "正文“其中”各项之和超过合计")
+@rule("AR115", "arithmetic", "error", "正文“其中”各项之和与合计不符")
 def prose_parts(ctx: AuditContext):
-    """检查什么：正文“合计 X 万元，其中：A 万元，B 万元……”中，各分项之和是否超过合计（等于合计时自然无误）。
-    为什么重要：分项之和超过合计说明某个数字写错；差一分钱也往往是取整后未复核。
-    示例：“基本支出2998.29万元……其中人员经费2295.62万元……公用经费702.68万元”，分项之和 2998.30 万元。
-    修改建议：核对合计与各分项，确保分项之和不超过合计，列全分项时两者相等。
-    依据：决算报表勾稽关系。
+    """检查什么：正文“合计 X，其中：A，B……”中，各分项（金额或人数）之和是否超过合计；分项是合计的完整划分时
+    （“收入合计……其中财政拨款收入……其他收入”，“核定编制……其中行政编制……事业编制”，各分项与合计同属一类），
+    之和还必须等于合计。括号中的数（“（预算 9.00 万元）”）和比较的数（“比上年减少 1.46 万元”）不是分项。
+    为什么重要：分项之和与合计不符说明某个数字写错；差一分钱也往往是取整后未复核。
+    示例：“收入合计5,832.46万元，其中财政拨款收入5,612.30万元、其他收入200.16万元”，两项合计 5,812.46 万元；“核定编制68名，其中行政编制22名、事业编制40名”，合计 62 名。
+    修改建议：核对合计与各分项，列全分项时两者应相等。
+    依据：决算报表勾稽关系；机构编制核定文件。
     """
     groups: dict[tuple, list] = {}
     for s in ctx.report.statements:
-        if s.kind == "amount" and s.whole is not None:
-            groups.setdefault((s.location.block, s.whole_label, s.whole), []).append(s)
-    for (_block, label, whole), parts in groups.items():
+        if s.kind in ("amount", "count") and s.whole is not None:
+            groups.setdefault((s.location.block, s.kind, s.whole_label, s.whole), []).append(s)
+    for (_block, kind, label, whole), parts in groups.items():
         total = sum((p.value for p in parts), Decimal(0))
-        if len(parts) >= 2 and total > whole:
-            verdict = ctx.sum_verdict(whole, total)
-            items = " + ".join(f"{p.label} {fmt(p.value)}" for p in parts)
-            note = "（差额在尾数范围内，请核对取整）" if verdict == "warning" else ""
-            yield Issue(f"“{label}”{fmt(whole)} 万元，其中 {items} = {fmt(total)} 万元，超过合计{note}", ctx.statement_where(parts[0]),
-                        expected=f"≤ {fmt(whole)}", found=fmt(total), evidence=parts[0].text, fix=FIX_RECOMPUTE,
-                        severity="warning" if verdict == "warning" else None)
+        complete = _partition(label, parts)
+        if len(parts) < 2 or total == whole or (total < whole and not complete):
+            continue
+        verdict = ctx.sum_verdict(whole, total)
+        unit = "万元" if kind == "amount" else "人"
+        items = " + ".join(f"{p.label} {fmt(p.value)}" for p in parts)
+        note = "（差额在尾数范围内，请核对取整）" if verdict == "warning" else ""
+        rel = "超过合计" if total > whole else "与合计不符"
+        yield Issue(f"“{label}”{fmt(whole)} {unit}，其中 {items} = {fmt(total)} {unit}，{rel}{note}", ctx.statement_where(parts[0]),
+                    expected=fmt(whole) if complete else f"≤ {fmt(whole)}", found=fmt(total), evidence=parts[0].text, fix=FIX_RECOMPUTE,
+                    severity="warning" if verdict == "warning" else None)
+
+
+_TOTAL_WORDS = re.compile(r"(合计|总计|总额|共计|总数|总体|总)$")
+
+
+def _partition(whole_label: str | None, parts) -> bool:
+    """The parts divide the whole completely: each names the whole's kind ("收入合计" → 财政拨款收入,
+    其他收入; "核定编制" → 行政编制, 事业编制)."""
+    head = _TOTAL_WORDS.sub("", whole_label or "")[-2:]
+    return len(head) == 2 and all(p.label.endswith(head) and p.label != head for p in parts)
 
 
 @rule("AR111", "arithmetic", "error", "基础数据表合计行与明细不符")

@@ -8,8 +8,8 @@ from collections import Counter
 from jixiao.audit.context import AuditContext, Issue
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
+from jixiao.scoring.indicator import VAGUE
 
-VAGUE = re.compile(r"^(效果|成效|作用)?(明显|显著|良好|较好|好|提升|提高|有效|增强|改善|较大|突出|一般)(提升|提高|改善|增强)?$")
 _WORDS_ONLY = re.compile(r"^[^\d]*$")
 
 
@@ -68,7 +68,7 @@ def unit_mismatch(ctx: AuditContext):
                             expected=tu, found=au, evidence=_evidence(ind))
 
 
-@rule("IQ404", "indicator_quality", "error", "实际完成值不是实测值")
+@rule("IQ404", "indicator_quality", "warning", "实际完成值不是实测值")
 def actual_is_not_a_measurement(ctx: AuditContext):
     """检查什么：实际完成值是否只写了比较式（如“≥0%”“≥95%”），而不是实际测得的数值。
     为什么重要：“≥0%”不是实际结果，无法证明完成情况，照抄目标式的实际值没有意义。

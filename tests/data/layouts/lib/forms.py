@@ -1,0 +1,91 @@
+"""The national form grids: 项目支出绩效自评表 and 部门整体支出绩效自评表 (10 grid columns)."""
+
+from __future__ import annotations
+
+from .calc import num
+from .cells import amount, percent, score, weight
+from .grid import Grid
+
+WIDTHS = [1.2, 1.5, 1.5, 2.5, 2.0, 2.0, 1.2, 1.5, 1.4, 1.4]
+
+
+def funds_rows(g: Grid, funds: dict, label: str, sep: bool) -> None:
+    """Budget block: 年度资金总额 (分值, 执行率, 得分) and its parts with '—' in 分值/得分."""
+    head = g.add(label, None, None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None, bold=True)
+    g.row_span(head, 1, 2)
+    g.row_span(head, 8, 9)
+    for i, row in enumerate(funds["rows"]):
+        text = row["label"] if i != 1 else f"其中：{row['label']}"
+        w = weight(funds["weight"]) if i == 0 else "—"
+        s = score(row["score"]) if i == 0 else "—"
+        rate = percent(row["rate"]) if row.get("rate") is not None else ""
+        r = g.add(None, text, None, amount(row.get("initial"), sep), amount(row.get("full_year"), sep),
+                  amount(row.get("executed"), sep), w, rate, s, None)
+        g.row_span(r, 1, 2)
+        g.row_span(r, 8, 9)
+    g.span(head, 0, head + len(funds["rows"]), 0)
+    g.left_cols.add(1)
+
+
+def goal_rows(g: Grid, goals: dict) -> None:
+    h = g.add("年度总体目标", "预期目标", None, None, None, "实际完成情况", None, None, None, None, bold=True)
+    g.row_span(h, 1, 4)
+    g.row_span(h, 5, 9)
+    r = g.add(None, goals["expected"], None, None, None, goals["achieved"])
+    g.row_span(r, 1, 4)
+    g.row_span(r, 5, 9)
+    g.span(h, 0, r, 0)
+
+
+def level1_label(form: dict, l1: str) -> str:
+    """'产出指标' or, where the form writes its weight, '产出指标（50分）'."""
+    if not form.get("declare_level1"):
+        return l1
+    return form.get("level1_format", "{name}（{w}分）").format(name=l1, w=num(form["level1_weights"][l1]))
+
+
+def indicator_block(g: Grid, form: dict, section: str = "绩效指标", weight_label: str = "分值") -> None:
+    h = g.add(section, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", weight_label, "得分", "偏差原因分析及改进措施", None, bold=True)
+    g.row_span(h, 8, 9)
+    first = len(g.rows)
+    for ind in form["indicators"]:
+        if ind.get("template_row"):
+            r = g.add(None, level1_label(form, ind["l1"]), ind["l2"], ind["name"])
+        else:
+            r = g.add(None, level1_label(form, ind["l1"]), ind["l2"], ind["name"], ind.get("target") or "", ind.get("actual") or "",
+                      weight(ind["w"]), score(ind["score"]), ind.get("reason", ""), None)
+        g.row_span(r, 8, 9)
+    last = len(g.rows) - 1
+    g.merge_runs(1, first, last)
+    g.merge_runs(2, first, last)
+    g.span(h, 0, last, 0)
+    t = g.add("总分", None, None, None, None, None, weight("100"), score(form["total"]), None, None, bold=True)
+    g.row_span(t, 0, 5)
+    g.row_span(t, 8, 9)
+    g.left_cols |= {3, 8}
+
+
+def project_grid(project: dict, form: dict, unit: str, sep: bool = False) -> Grid:
+    """项目支出绩效自评表 (财预〔2020〕10号 附件)."""
+    g = Grid(10, WIDTHS, font_size=9)
+    r = g.add("项目名称", project["name"])
+    g.row_span(r, 1, 9)
+    r = g.add("主管部门", project["department"], None, None, None, "实施单位", None, project["implementer"])
+    g.row_span(r, 1, 4)
+    g.row_span(r, 5, 6)
+    g.row_span(r, 7, 9)
+    funds_rows(g, form["funds"], f"项目资金\n（{unit}）", sep)
+    goal_rows(g, form["goals"])
+    indicator_block(g, form, "绩效指标", form.get("weight_column", "分值"))
+    return g
+
+
+def dept_grid(unit_name: str, form: dict, unit: str = "万元", sep: bool = False) -> Grid:
+    """部门整体支出绩效自评表: 部门（单位）名称, 年度预算数 by 基本/项目支出, 年度总体目标, 年度绩效指标."""
+    g = Grid(10, WIDTHS, font_size=9)
+    r = g.add(form.get("name_label", "部门（单位）名称"), unit_name)
+    g.row_span(r, 1, 9)
+    funds_rows(g, form["funds"], form.get("funds_label", f"年度预算数\n（{unit}）"), sep)
+    goal_rows(g, form["goals"])
+    indicator_block(g, form, form.get("indicator_section", "年度绩效指标"), form.get("weight_column", "分值"))
+    return g
