@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 from jixiao import __version__
@@ -87,3 +88,17 @@ def test_files_added_later_are_processed_and_removed_files_leave_the_reports(tmp
     assert (summary.total, summary.counts["skipped"], summary.done) == (3, 2, 3)
     book = load_workbook(tmp_path / "out" / "审核意见表.xlsx", read_only=True)
     assert gone.name not in [r[2] for r in book["汇总"].iter_rows(min_row=2, values_only=True)]
+
+
+def test_two_runs_cannot_share_an_output_folder(tmp_path):
+    from jixiao.batch.ledger import Ledger
+    from jixiao.errors import JixiaoError
+
+    (tmp_path / "out").mkdir()
+    held = Ledger(tmp_path / "out" / "ledger.sqlite")
+    try:
+        with pytest.raises(JixiaoError, match="另一个 jixiao batch 正在使用"):
+            run_batch(corpus(tmp_path / "in", 1), tmp_path / "out", OPTIONS)
+    finally:
+        held.close()
+    assert run_batch(tmp_path / "in", tmp_path / "out", OPTIONS).done == 1

@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
+
+from jixiao.errors import JixiaoError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -69,9 +72,10 @@ class Row:
 
 
 class Ledger:
-    """The SQLite ledger of one output folder."""
+    """The SQLite ledger of one output folder, held by one run at a time."""
 
     def __init__(self, path: Path):
+        self._lock = _hold(path.with_name(".jixiao-batch.lock"))
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: a killed process loses no commit
@@ -80,6 +84,7 @@ class Ledger:
 
     def close(self) -> None:
         self.db.close()
+        self._lock.close()
 
     def start_run(self, run: str, directory: Path, engine: str, options: str, version: str) -> None:
         self.db.execute("INSERT INTO runs (id, directory, engine, options, version, started_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -125,6 +130,21 @@ class Ledger:
             yield Row(path=r[1], sha256=r[2], size=r[3], status=r[4], problems=json.loads(r[5]), timings=json.loads(r[6]),
                       outputs=json.loads(r[7]), finding_ids=json.loads(r[8]), unit=r[9], version=r[10], options=r[11],
                       run=r[12], finished_at=r[13], id=r[0])
+
+
+def _hold(lock: Path) -> IO[bytes]:
+    """An exclusive lock on the output folder, or a Chinese error when another run holds it."""
+    handle = lock.open("ab")
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks on this platform: SQLite's own locking still applies
+        return handle
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise JixiaoError(f"{lock.parent}：另一个 jixiao batch 正在使用这个输出目录，请等它结束或换一个输出目录") from None
+    return handle
 
 
 def _j(value: object) -> str:

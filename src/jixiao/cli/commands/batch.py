@@ -21,8 +21,8 @@ def batch(
     memory: int = typer.Option(2048, "--memory", help="每个工作进程的内存上限（MB），超出时停止该文件并记为失败；0 表示不限"),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask 调度器地址（如 tcp://127.0.0.1:8786）：在 Dask 集群上处理"),
     profile: str = typer.Option(None, "--profile", "-p", help=PROFILE_HELP),
-    select: list[str] = typer.Option([], "--select", help=SELECT_HELP),
-    ignore: list[str] = typer.Option([], "--ignore", help=IGNORE_HELP),
+    select: list[str] = typer.Option([], "--select", metavar="<代码>", help=SELECT_HELP),
+    ignore: list[str] = typer.Option([], "--ignore", metavar="<代码>", help=IGNORE_HELP),
 ) -> None:
     """批量处理目录：解析、计分、审核，逐个文件写出结果并记入台账；再次运行时跳过未改动的文件，中断后可续跑。"""
     from jixiao.batch.logs import Quiet
