@@ -203,16 +203,16 @@ def run_batch(directory: Path, out: Path, options: BatchOptions | None = None, w
     batch.summary.total = count_files(directory)
     on_total(batch.summary.total)
     work = work or partial(process, audit=options.audit, score=True)
-    batch.ledger.start_run(batch.run_id, directory, "dask" if options.scheduler else "local", batch.options_key, __version__)
     try:
-        for done in batch.results(work):
-            batch.store(done)
-    except KeyboardInterrupt:
-        batch.summary.interrupted = True
-    try:
+        batch.ledger.start_run(batch.run_id, directory, "dask" if options.scheduler else "local", batch.options_key, __version__)
+        try:
+            for done in batch.results(work):
+                batch.store(done)
+        except KeyboardInterrupt:
+            batch.summary.interrupted = True
         batch.finish()
-    finally:
         batch.ledger.end_run(batch.run_id, batch.summary.interrupted)
+    finally:
         batch.ledger.close()
         batch.summary.seconds = time.perf_counter() - start
     return batch.summary
