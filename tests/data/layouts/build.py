@@ -17,7 +17,6 @@ import argparse
 import importlib
 import json
 import re
-import shutil
 import sys
 import tempfile
 import unicodedata
@@ -92,10 +91,16 @@ def expected_json(stem: str, name: str, meta: dict, doc: Doc, var: str, faults: 
     return out
 
 
-def build(out: Path, no_pdf: bool) -> list[dict]:
+def clean(out: Path, no_pdf: bool) -> None:
+    """Remove what the build writes; with --no-pdf the PDF and scan sources it cannot rebuild are kept."""
     for sub in ("sources", "expected"):
-        if (out / sub).exists():
-            shutil.rmtree(out / sub)
+        for path in (out / sub).glob("*") if (out / sub).exists() else []:
+            if not (no_pdf and path.suffix == ".pdf"):
+                path.unlink()
+
+
+def build(out: Path, no_pdf: bool) -> list[dict]:
+    clean(out, no_pdf)
     manifest, rows = [], []
     for n, mod_name in enumerate(MODULES):
         mod = importlib.import_module(f"specs.{mod_name}")

@@ -87,7 +87,7 @@ def derive_form(form: dict) -> None:
         derive_funds(form["funds"])
     weights = form.setdefault("level1_weights", {})
     for ind in real(form):
-        if form.get("declare_level1", True):
+        if form.get("declare_level1"):
             weights.setdefault(ind["l1"], None)
     for l1 in list(weights):
         if weights[l1] is None:

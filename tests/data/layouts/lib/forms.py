@@ -37,6 +37,13 @@ def goal_rows(g: Grid, goals: dict) -> None:
     g.span(h, 0, r, 0)
 
 
+def cell_text(ind: dict, key: str) -> str:
+    """A target/actual cell as typed ('target_cell': '≥ 2 次/月', '９２．４％'); the gold keeps the clean value."""
+    if ind.get(f"{key}_cell") is not None and ind.get(key) not in (None, ""):
+        return ind[f"{key}_cell"]
+    return ind.get(key) or ""
+
+
 def level1_label(form: dict, l1: str) -> str:
     """'产出指标' or, where the form writes its weight, '产出指标（50分）'."""
     if not form.get("declare_level1"):
@@ -52,7 +59,7 @@ def indicator_block(g: Grid, form: dict, section: str = "绩效指标", weight_l
         if ind.get("template_row"):
             r = g.add(None, level1_label(form, ind["l1"]), ind["l2"], ind["name"])
         else:
-            r = g.add(None, level1_label(form, ind["l1"]), ind["l2"], ind["name"], ind.get("target") or "", ind.get("actual") or "",
+            r = g.add(None, level1_label(form, ind["l1"]), ind["l2"], ind["name"], cell_text(ind, "target"), cell_text(ind, "actual"),
                       weight(ind["w"]), score(ind["score"]), ind.get("reason", ""), None)
         g.row_span(r, 8, 9)
     last = len(g.rows) - 1
@@ -128,8 +135,8 @@ def indicator_block_9(g: Grid, form: dict, cell=str) -> None:
               cell("偏差原因分析及改进措施"), bold=True)
     first = len(g.rows)
     for ind in form["indicators"]:
-        g.add(None, cell(level1_label(form, ind["l1"])), cell(ind["l2"]), cell(ind["name"]), ind.get("target_cell", ind.get("target") or ""),
-              ind.get("actual_cell", ind.get("actual") or ""), weight(ind["w"]), score(ind["score"]), ind.get("reason", ""))
+        g.add(None, cell(level1_label(form, ind["l1"])), cell(ind["l2"]), cell(ind["name"]), cell_text(ind, "target"),
+              cell_text(ind, "actual"), weight(ind["w"]), score(ind["score"]), ind.get("reason", ""))
     last = len(g.rows) - 1
     g.merge_runs(1, first, last)
     g.merge_runs(2, first, last)
