@@ -97,6 +97,15 @@ class Staffing(_Model):
     """控制率 as the form states it (percent)."""
 
 
+class BudgetLine(_Model):
+    """A row under 年度资金总额 (其中：当年财政拨款 | 上年结转资金 | 其他资金, or 基本支出 | 项目支出)."""
+
+    label: str
+    initial: Amount | None = None
+    full_year: Amount | None = None
+    executed: Amount | None = None
+
+
 class Budget(_Model):
     """年度预算申请: 年初预算数, 全年预算数 (调整后), 全年执行数, 执行率 (percent) and its score."""
 
@@ -108,6 +117,8 @@ class Budget(_Model):
     execution_score: Number | None = None
     by_source: dict[str, Amount] = Field(default_factory=dict)
     """按收入性质分: 一般公共预算, 政府性基金拨款, 纳入专户管理的非税收入拨款, 其他资金."""
+    lines: list[BudgetLine] = Field(default_factory=list)
+    """The source rows under 年度资金总额 with all their columns, where the form has them."""
 
 
 class Spending(_Model):
@@ -182,6 +193,16 @@ class Level1Summary(_Model):
     score: Number | None = None
     score_rate: Number | None = None
     """得分率 as stated (percent)."""
+
+
+class Task(_Model):
+    """年度主要任务: 任务名称, 主要内容, 预算金额 (总额, 财政拨款, 其他资金; 万元)."""
+
+    name: str
+    content: str | None = None
+    total: Amount | None = None
+    fiscal: Amount | None = None
+    other: Amount | None = None
 
 
 class Goal(_Model):
@@ -260,6 +281,9 @@ class Report(_Model):
     three_public: ThreePublic = Field(default_factory=ThreePublic)
     basic_data: list[DataRow] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    tasks_total: Task | None = None
+    """The 金额合计 row of 年度主要任务, as stated."""
     indicators: list[Indicator] = Field(default_factory=list)
     level1_weights: dict[str, Number] = Field(default_factory=dict)
     """Weights written in the 自评表's level-one cells, e.g. "产出指标(50分)"."""

@@ -25,6 +25,8 @@ CASES = Path(__file__).parent / "cases"
 HUNAN = (CASES / "consistent_hunan.txt").read_text(encoding="utf-8")
 EXTERNAL = (CASES / "consistent_external.txt").read_text(encoding="utf-8")
 DIRECTION = (CASES / "consistent_direction_form.txt").read_text(encoding="utf-8")
+DEPARTMENT_FORM = (CASES / "consistent_department_form.txt").read_text(encoding="utf-8")
+PROJECT_FORM = (CASES / "consistent_project_form.txt").read_text(encoding="utf-8")
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 CRASH = "该规则未能执行"
@@ -114,10 +116,13 @@ POSITIVE: dict[str, list[Case]] = {
     ],
     "AR102": [Case(hunan((BUDGET_ROW, BUDGET_ROW.replace("\t9.50", "\t9.05"))), ("9.05", "9.50"))],
     "AR103": [Case(hunan(("项目支出：450.00", "项目支出：405.00")), ("2805", "2850"))],
-    "AR104": [Case(hunan(("其他资金：100.00", "其他资金：10.00")), ("2910", "3000"))],
+    "AR104": [
+        Case(hunan(("其他资金：100.00", "其他资金：10.00")), ("2910", "3000")),
+        Case(edit(PROJECT_FORM, ("\t其他资金\t0\t0\t0", "\t其他资金\t0\t0\t12.00")), ("210", "18", "12", "240", "228"), note="the 全年执行数 column of a project form's source rows"),
+    ],
     "AR105": [Case(hunan(("产出指标(50分)", "产出指标(45分)")), ("产出指标", "45", "50"))],
     "AR106": [
-        Case(hunan(set_row(SATISFACTION, weight="12")), ("102",)),
+        Case(hunan(set_row(SATISFACTION, weight="12", level1="满意度指标")), ("102",), note="no level-one header states the group's weight"),
         Case(hunan(set_row(SATISFACTION, weight="12"), (BUDGET_ROW, BUDGET_ROW.replace("\t10\t95.00%", "\t\t95.00%"))), ("92",),
              note="blank 执行率分值 and rows of 92"),
     ],
@@ -204,7 +209,9 @@ POSITIVE: dict[str, list[Case]] = {
     "CP510": [Case(hunan(("2、农村人居环境整治项目\t150.00\t180.00\t160.00", "2、农村人居环境整治项目\t150.00\t180.00\t100.00")), ("180", "100", "55.56"))],
     "SC312": [Case(NARRATIVE_ONLY.format(total="99.5"), ("90", "99", "99.5"))],
     "AR116": [Case(hunan((TOTAL_ROW, TOTAL_ROW.replace("98.70", "101"))), ("101", "100"))],
+    "AR117": [Case(edit(DEPARTMENT_FORM, ("\t金额合计\t\t\t1100.00", "\t金额合计\t\t\t1200.00")), ("1100", "1200", "公共文化服务 320"))],
     "CP511": [
+        Case(edit(PROJECT_FORM, ("\t上年结转资金\t0\t20.00\t18.00", "\t上年结转资金\t0\t20.00\t60.00")), ("上年结转资金", "20", "60", "300"), note="a source row of a project form"),
         Case(hunan(("2、农村人居环境整治项目\t150.00\t180.00\t160.00", "2、农村人居环境整治项目\t150.00\t180.00\t400.00")), ("180", "400", "222.22")),
         Case(hunan((BUDGET_ROW, BUDGET_ROW.replace("2850.00", "3100.00"))), ("3100", "3000"), note="the whole budget overspent"),
     ],
@@ -222,7 +229,7 @@ POSITIVE: dict[str, list[Case]] = {
     "MV703": [Case(hunan((STAFF_ROW, row("", "", "58", ""))), ("编制数", "正文写 60"), note="the prose states 编制数; the form leaves it blank")],
     "MV704": [Case(PROSE_ONLY, ("三级指标",), "info")],
     # ---- indicator quality
-    "IQ401": [Case(hunan(set_row(UPKEEP, target="效果明显")), ("长效管护机制建立情况", "效果明显"))],
+    "IQ401": [Case(hunan(set_row(UPKEEP, target="效果明显", actual="效果较好")), ("长效管护机制建立情况", "效果明显"))],
     "IQ402": [Case(hunan(set_row(ROAD, target="≥10", actual="12")), ("乡村道路硬化里程", "≥10"))],
     "IQ403": [Case(hunan(set_row(CHECKS, target="≥1次/月")), ("次/月", "次/年"))],
     "IQ404": [Case(hunan(set_row(WASTE, actual="≥95%")), ("农村生活垃圾无害化处理率", "≥95%"), "warning")],
@@ -268,6 +275,7 @@ NEGATIVE: dict[str, list[Case]] = {
     ],
     "AR106": [
         Case(HUNAN),
+        Case(hunan(set_row(SATISFACTION, weight="12")), note="the 满意度指标(10分) header explains the excess: AR105 reports it"),
         Case(hunan((BUDGET_ROW, BUDGET_ROW.replace("\t10\t95.00%", "\t\t95.00%"))), note="blank 执行率分值: the profile's 10 + rows 90"),
     ],
     "CM604": [Case(hunan(("评价等级为“优”。", "评价等级为“优”。自评结果客观反映了我镇整体支出绩效情况。")),
@@ -301,6 +309,11 @@ NEGATIVE: dict[str, list[Case]] = {
     "XR206": [Case(HUNAN, note="2023 决算, 2024 预算, 2024 决算, 2024 在职人数 for a 2024 report")],
     "IQ413": [Case(HUNAN), Case(hunan(set_row(QUALITY, level2="数量指标", name="安全生产事故", target="≤1起", actual="0起")), note="a cap on accidents is right")],
     "IQ415": [Case(DIRECTION, note="≥, ＝, ≧, 正向 and 定性 columns agreeing with their targets")],
+    "IQ401": [Case(HUNAN), Case(hunan(set_row(UPKEEP, target="效果明显")), note="a vague target whose actual states what was done")],
+    "AR117": [Case(DEPARTMENT_FORM)],
+    "AR104": [Case(HUNAN), Case(PROJECT_FORM, note="a project form's source rows add up in every column")],
+    "AR115": [Case(HUNAN), Case(edit(HUNAN, ("实际在职人数58人。", "实际在职人数58人，其中行政人员30人、事业人员28人；另有离退休人员12人。")),
+                                note="a headcount's parts end at their clause; the 12 retirees are not one of them")],
     "IQ416": [Case(HUNAN), Case(hunan(set_row(COST, level2="经济成本指标")), note="成本 split into 经济/社会/生态环境成本")],
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract import basic_data, framework, kinds, labels, narrative, projects, scoring_notes, sections, self_eval_table, statements, summary_table, templates
+from jixiao.extract import basic_data, framework, kinds, labels, narrative, projects, scoring_notes, sections, self_eval_table, statements, summary_table, tasks, templates
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
@@ -95,6 +95,7 @@ def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
             self_eval_table.read_budget(grid, out, unit)
             self_eval_table.read_splits(grid, out, unit)
             self_eval_table.read_goals(grid, out)
+            tasks.read(grid, out, unit)
             indicators.read(grid)
         if summary_table.is_summary_table(grid):
             out.report.forms.append(Form(kind="level1_summary", block=grid.block))

@@ -13,7 +13,7 @@ from decimal import Decimal
 from jixiao.extract import numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
-from jixiao.model import Goal, Indicator
+from jixiao.model import BudgetLine, Goal, Indicator
 
 INDICATOR_COLUMNS = [
     ("level1", r"^一级指标"),
@@ -125,6 +125,7 @@ def _read_source_rows(grid: Grid, out: Collector, start: int, cols: dict[str, in
             value = numbers.number(grid.raw(r, c)) if c is not None else None
             _put_split(out, kind, numbers.wan(value, unit), grid.provenance(r, c, "自评表 支出结构")) if value is not None else None
         elif source:
+            _read_line(grid, out, r, label, cols, unit)
             c = cols.get("full_year", cols.get("initial"))
             value = numbers.number(grid.raw(r, c))
             if value is not None and source not in out.report.budget.by_source:
@@ -132,6 +133,14 @@ def _read_source_rows(grid: Grid, out: Collector, start: int, cols: dict[str, in
                 out.note(f"budget.by_source.{source}", grid.provenance(r, c, "自评表 资金来源"))
         else:
             return
+
+
+def _read_line(grid: Grid, out: Collector, r: int, label: str, cols: dict[str, int], unit: str) -> None:
+    """One source row with its 年初预算数, 全年预算数 and 全年执行数."""
+    figures = {role: numbers.number(grid.raw(r, cols[role])) for role in ("initial", "full_year", "executed") if role in cols}
+    line = BudgetLine(label=label, **{role: numbers.wan(v, unit) for role, v in figures.items() if v is not None})
+    out.note(f"budget.lines[{len(out.report.budget.lines)}]", grid.provenance(r, min(cols.values()), "自评表 资金来源行"))
+    out.report.budget.lines.append(line)
 
 
 def _put_budget_value(grid: Grid, out: Collector, r: int, c: int, role: str, unit: str) -> None:

@@ -17,7 +17,6 @@ import argparse
 import importlib
 import json
 import re
-import shutil
 import sys
 import tempfile
 import unicodedata
@@ -92,10 +91,16 @@ def expected_json(stem: str, name: str, meta: dict, doc: Doc, var: str, faults: 
     return out
 
 
-def build(out: Path, no_pdf: bool) -> list[dict]:
+def clean(out: Path, no_pdf: bool) -> None:
+    """Remove what the build writes; with --no-pdf the PDF and scan sources it cannot rebuild are kept."""
     for sub in ("sources", "expected"):
-        if (out / sub).exists():
-            shutil.rmtree(out / sub)
+        for path in (out / sub).glob("*") if (out / sub).exists() else []:
+            if not (no_pdf and path.suffix == ".pdf"):
+                path.unlink()
+
+
+def build(out: Path, no_pdf: bool) -> list[dict]:
+    clean(out, no_pdf)
     manifest, rows = [], []
     for n, mod_name in enumerate(MODULES):
         mod = importlib.import_module(f"specs.{mod_name}")
@@ -143,7 +148,9 @@ document with injected mistakes, each one a gold finding).  Generated — do not
 - Conventions: a file with several project forms has `projects[]`, every form's rows in `indicators` and null
   top-level `budget`/`total_score`; where a form splits comparator, value and unit into cells, `target` and
   `actual` are the joined text ("≥" + "95" + "%" → "≥95%"); template rows left blank ("指标1：") are not
-  indicators; `level1_summary` lists level-one scores only where the document states them.
+  indicators; `level1_summary` lists level-one scores only where the document states them; where prose and the
+  attached form state one figure differently (a `_faulty` mistake), the gold keeps the form's value; a
+  narrative-only report's 支出合计 is its `budget.executed`; `indicators[].direction` where a form has 指标方向.
 - Measure: `python3 ../shared/eval/evaluate.py extract --gold tests/data/layouts --docs tests/data/layouts/manifest.json -- .venv/bin/jixiao parse --format json`
   and the same with `audit` and `-- .venv/bin/jixiao audit --format json` (the manifest's `gold` paths are
   relative to `--gold`, here the manifest's own folder).

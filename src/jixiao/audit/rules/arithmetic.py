@@ -88,15 +88,18 @@ def spending_sum(ctx: AuditContext):
             evidence=f"{ctx.evidence('spending.basic')}；{ctx.evidence('spending.project')}", fix=FIX_RECOMPUTE)
 
 
-@rule("AR104", "arithmetic", "error", "按收入性质分合计不等于全年预算数")
+@rule("AR104", "arithmetic", "error", "资金来源合计与年度资金总额不符")
 def sources_sum(ctx: AuditContext):
-    """检查什么：一般公共预算、政府性基金、非税收入、其他资金之和是否等于全年预算数。
-    为什么重要：收入来源是全年预算的完整分解，不等说明漏填或错填。
-    示例：3307.52 + 155.31 + 833.09 = 4295.92，与全年预算数一致。
-    修改建议：补齐或更正各来源金额，使其合计等于全年预算数。
-    依据：部门整体支出绩效自评表“按收入性质分”栏。
+    """检查什么：按收入性质分的各来源（一般公共预算、政府性基金、非税收入、其他资金；项目表的当年财政拨款、上年结转资金、其他资金）之和，是否等于年度资金总额的全年预算数；项目表各来源行的年初预算数、全年执行数之和也应等于总额行。
+    为什么重要：收入来源是年度资金的完整分解，不等说明漏填或错填。
+    示例：当年财政拨款 130.20 + 上年结转 12.00 + 其他资金 24.00 = 166.20 万元，年度资金总额执行数却写 148.20 万元。
+    修改建议：补齐或更正各来源金额，使其合计等于年度资金总额。
+    依据：自评表“按收入性质分”栏；项目支出绩效自评表“项目资金”栏。
     """
     r = ctx.report
+    if r.budget.lines:
+        yield from _line_sums(ctx)
+        return
     if len(r.budget.by_source) < 2 or r.budget.full_year is None:
         return
     total = sum(r.budget.by_source.values(), Decimal(0))
@@ -105,6 +108,43 @@ def sources_sum(ctx: AuditContext):
         yield Issue(f"{parts} = {fmt(total)} 万元，与全年预算数 {fmt(r.budget.full_year)} 万元不符",
                     ctx.where("budget.full_year", "年度预算执行"), expected=fmt(r.budget.full_year), found=fmt(total),
                     evidence=parts, fix="核对各收入来源金额，使合计等于全年预算数。")
+
+
+def _line_sums(ctx: AuditContext):
+    b = ctx.report.budget
+    for role, name in (("initial", "年初预算数"), ("full_year", "全年预算数"), ("executed", "全年执行数")):
+        stated, values = getattr(b, role), [(line.label, getattr(line, role)) for line in b.lines]
+        known = [(label, v) for label, v in values if v is not None]
+        if stated is None or len(known) < 2:
+            continue
+        total = sum((v for _, v in known), Decimal(0))
+        if abs(total - stated) > ctx.tolerance:
+            parts = " + ".join(f"{label} {fmt(v)}" for label, v in known)
+            yield Issue(f"{name}：{parts} = {fmt(total)} 万元，与年度资金总额 {fmt(stated)} 万元不符", ctx.where(f"budget.{role}", "年度预算执行"),
+                        expected=fmt(stated), found=fmt(total), evidence=parts, fix="核对各来源金额，使合计等于年度资金总额。")
+
+
+@rule("AR117", "arithmetic", "error", "年度主要任务金额合计与各任务之和不符")
+def tasks_sum(ctx: AuditContext):
+    """检查什么：自评表“年度主要任务”各任务预算金额（总额、财政拨款、其他资金）之和，是否等于“金额合计”行。
+    为什么重要：合计行与各任务不符，说明任务金额漏填、错填或合计未更新。
+    示例：5 项任务预算金额合计 8,436.72 万元，“金额合计”却写 8,536.72 万元。
+    修改建议：重新加总各任务金额，更正合计行。
+    依据：部门整体支出绩效自评表“年度主要任务”栏。
+    """
+    r, stated = ctx.report, ctx.report.tasks_total
+    if stated is None or len(r.tasks) < 2:
+        return
+    for role, name in (("total", "总额"), ("fiscal", "财政拨款"), ("other", "其他资金")):
+        values = [getattr(t, role) for t in r.tasks if getattr(t, role) is not None]
+        said = getattr(stated, role)
+        if said is None or not values:
+            continue
+        total = sum(values, Decimal(0))
+        if abs(total - said) > ctx.tolerance:
+            parts = " + ".join(f"{t.name} {fmt(getattr(t, role))}" for t in r.tasks if getattr(t, role) is not None)
+            yield Issue(f"年度主要任务{name}：{parts} = {fmt(total)} 万元，“{stated.name}”却写 {fmt(said)} 万元", ctx.where("tasks_total", "自评表 年度主要任务"),
+                        expected=fmt(total), found=fmt(said), evidence=parts, fix="重新加总各任务金额，更正合计行。")
 
 
 @rule("AR105", "arithmetic", "error", "一级指标标注分值与其下指标分值之和不符")
@@ -137,9 +177,19 @@ def weights_total(ctx: AuditContext):
     total = rows + (r.budget.execution_weight or 0)
     # A blank 执行率分值 cell: the form's execution weight is the profile's, unless the rows make 100 alone.
     blank_execution_ok = r.budget.execution_weight is None and abs(rows + ctx.profile.execution.weight - 100) <= ctx.tolerance
-    if abs(total - 100) > ctx.tolerance and not blank_execution_ok:
+    if abs(total - 100) > ctx.tolerance and not blank_execution_ok and not _headers_explain(ctx, total):
         yield Issue(f"执行率分值与各指标分值合计 {fmt(total)} 分，不等于 100 分", Where(section="绩效自评表", field="indicators"),
                     expected="100", found=fmt(total), fix="调整指标分值，使满分为 100 分。")
+
+
+def _headers_explain(ctx: AuditContext, total: Decimal) -> bool:
+    """The level-one headers ("产出指标（40分）") add up to 100 with the execution weight, and the
+    rows' shortfall is theirs: AR105 reports it group by group."""
+    groups = [g for g in ctx.score.groups if g.stated_weight is not None]
+    if not groups or len(groups) < len(ctx.score.groups):
+        return False
+    stated = sum((g.stated_weight for g in groups), Decimal(0)) + (ctx.report.budget.execution_weight or 0)
+    return abs(stated - 100) <= ctx.tolerance and abs(sum((g.stated_weight - g.rows_weight for g in groups), Decimal(0)) - (100 - total)) <= ctx.tolerance
 
 
 @rule("AR107", "arithmetic", "error", "各项得分之和与总分不符", affects_score=True)

@@ -230,6 +230,12 @@ def overspent(ctx: AuditContext):
         yield Issue(f"全年执行数 {fmt(b.executed)} 万元超过预算数 {fmt(whole)} 万元，执行率 {fmt(rate, 2)}%", ctx.where("budget.executed", "年度预算执行"),
                     expected=f"≤ {fmt(whole)}", found=fmt(b.executed), evidence=ctx.evidence("budget.executed"))
     limit = _limit(ctx, "overspend_percent", "50")
+    for k, line in enumerate(b.lines):
+        rate = formulas.ratio_percent(line.executed, line.full_year if line.full_year is not None else line.initial)
+        if rate is not None and rate > 100 + limit:
+            yield Issue(f"“{line.label}”全年预算数 {fmt(line.full_year)} 万元，全年执行数 {fmt(line.executed)} 万元，为预算的 {fmt(rate, 2)}%",
+                        ctx.where(f"budget.lines[{k}]", "年度预算执行"), expected=f"≤ {fmt(100 + limit)}%", found=f"{fmt(rate, 2)}%",
+                        evidence=ctx.evidence(f"budget.lines[{k}]"))
     for row in ctx.report.basic_data:
         rate = formulas.ratio_percent(row.actual, row.budget)
         if row.section == "project" and re.match(r"^\d+\s*[、.．]", row.label) and rate is not None and rate > 100 + limit:

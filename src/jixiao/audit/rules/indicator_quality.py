@@ -23,15 +23,15 @@ def _evidence(ind) -> str:
 
 @rule("IQ401", "indicator_quality", "warning", "目标值笼统，无法衡量")
 def vague_targets(ctx: AuditContext):
-    """检查什么：年度指标值是否只写“效果明显”“较好”“显著”“有效提升”等无法衡量的词。
+    """检查什么：年度指标值只写“效果明显”“较好”“显著”“有效提升”等无法衡量的词，而实际完成值也没有写出可核实的事实（空白、照抄或同样笼统）。实际完成值已写明事实的，目标虽笼统仍可判断完成，不单独报告。
     为什么重要：指标应细化量化；笼统的目标无法判断是否完成，自评只能照抄目标。
     示例：“促进经济发展”目标“效果明显”。
     修改建议：改为可衡量的目标，如“新增市场主体 ≥120 家”“群众满意度 ≥90%”；确需定性的，写明分档标准。
     依据：财预〔2020〕10号、财预〔2021〕101号：绩效指标应细化量化、可衡量。
     """
     for i, ind in enumerate(ctx.report.indicators):
-        target = (ind.target or "").strip()
-        if target and VAGUE.match(target):
+        target, actual = (ind.target or "").strip(), (ind.actual or "").strip()
+        if target and VAGUE.match(target) and (not actual or actual == target or VAGUE.match(actual)):
             yield Issue(f"指标“{ind.name}”的目标值“{target}”不可衡量", _where(ctx, i, "target"),
                         expected="量化或分档的目标值", found=target, evidence=_evidence(ind))
 

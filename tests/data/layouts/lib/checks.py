@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from .calc import D, dsum, exec_score, grade_of, isnum, rate
-from .derive import NUMERIC, computed_score
+from .derive import NUMERIC, computed_score, real
 from .spec import get_path
 
 TOL = Decimal("0.01")
@@ -46,12 +46,12 @@ def check_funds(funds: dict) -> list[str]:
     return out
 
 
-def check_indicator(ind: dict) -> list[str]:
+def check_indicator(ind: dict, has_actuals: bool = True) -> list[str]:
     name, w, s = ind["name"], D(ind["w"]), D(ind["score"])
     out = []
     if s > w:
         out.append(f"over_weight:{name}")
-    if ind.get("actual") in (None, "") and s > 0:
+    if has_actuals and ind.get("actual") in (None, "") and s > 0:
         out.append(f"blank_actual:{name}")
     expected = computed_score(ind)
     if ind["cmp"] in NUMERIC and expected is not None and _differs(s, expected):
@@ -68,13 +68,13 @@ def check_form(form: dict) -> list[str]:
     funds = form.get("funds")
     if funds:
         out += check_funds(funds)
-    for ind in form["indicators"]:
-        out += check_indicator(ind)
+    for ind in real(form):
+        out += check_indicator(ind, not form.get("no_actuals"))
     for l1, w in form.get("level1_weights", {}).items():
-        if _differs(w, dsum(i["w"] for i in form["indicators"] if i["l1"] == l1)):
+        if _differs(w, dsum(i["w"] for i in real(form) if i["l1"] == l1)):
             out.append(f"l1_weight:{l1}")
     exec_w = funds["weight"] if funds else 0
-    if form.get("weights_total", 100) and _differs(dsum([exec_w] + [i["w"] for i in form["indicators"]]), form.get("weights_total", 100)):
+    if form.get("weights_total", 100) and _differs(dsum([exec_w] + [i["w"] for i in real(form)]), form.get("weights_total", 100)):
         out.append("weights_100")
     out += check_summary(form)
     if form.get("grade") and form["grade"] != grade_of(form["total"]):
@@ -87,7 +87,7 @@ def check_summary(form: dict) -> list[str]:
     out = []
     if summary:
         for row in summary:
-            rows = [i for i in form["indicators"] if i["l1"] == row["name"]]
+            rows = [i for i in real(form) if i["l1"] == row["name"]]
             if rows and _differs(row["score"], dsum(i["score"] for i in rows)):
                 out.append(f"l1_score:{row['name']}")
             if rows and _differs(row["weight"], dsum(i["w"] for i in rows)):
@@ -100,7 +100,7 @@ def check_summary(form: dict) -> list[str]:
             out.append("total")
     else:
         exec_part = form["funds"]["rows"][0]["score"] if form.get("funds") else 0
-        if _differs(form["total"], dsum([exec_part] + [i["score"] for i in form["indicators"]])):
+        if _differs(form["total"], dsum([exec_part] + [i["score"] for i in real(form)])):
             out.append("total")
     return out
 
@@ -115,7 +115,12 @@ def check_sums(spec: dict) -> list[str]:
 
 def check_cross(spec: dict) -> list[str]:
     """`same`: pairs of paths stating one quantity twice; `three_public`: items and total within budget."""
-    out = [f"same:{a}" for a, b in spec.get("same", []) if _differs(get_path(spec, a), get_path(spec, b))]
+    out = [f"same:{a}" for a, b in spec.get("same", []) + spec.get("copies", []) if _differs(get_path(spec, a), get_path(spec, b))]
+    if spec.get("grade_of") and spec["grade"] != grade_of(get_path(spec, spec["grade_of"])):
+        out.append("grade")
+    for c in spec.get("counts", []):
+        if int(c["stated"]) != len(spec[c["items_from"]]):
+            out.append(f"count:{c['key']}")
     tp = spec.get("three_public")
     if tp:
         for it in tp["items"]:

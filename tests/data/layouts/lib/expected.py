@@ -12,7 +12,7 @@ def indicator_rows(form: dict) -> list[dict]:
     """Every 三级指标 row as the gold lists it: plain level-one name, target and actual as written."""
     return [{"level1": i["l1"], "level2": i["l2"], "name": i["name"], "target": i.get("target"),
              "actual": i.get("actual") or None, "weight": num(i["w"]), "score": num(i["score"])}
-            for i in form["indicators"]]
+            for i in form["indicators"] if not i.get("template_row")]
 
 
 def skeleton(spec: dict, unit_name: str | None = None) -> dict:

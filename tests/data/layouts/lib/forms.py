@@ -6,7 +6,7 @@ from .calc import num
 from .cells import amount, percent, score, weight
 from .grid import Grid
 
-WIDTHS = [1.2, 1.5, 1.5, 2.5, 2.0, 2.0, 1.2, 1.5, 1.4, 1.4]
+WIDTHS = [1.2, 1.5, 1.5, 2.3, 2.0, 2.0, 1.2, 1.7, 1.4, 1.4]
 
 
 def funds_rows(g: Grid, funds: dict, label: str, sep: bool) -> None:
@@ -37,6 +37,13 @@ def goal_rows(g: Grid, goals: dict) -> None:
     g.span(h, 0, r, 0)
 
 
+def cell_text(ind: dict, key: str) -> str:
+    """A target/actual cell as typed ('target_cell': '≥ 2 次/月', '９２．４％'); the gold keeps the clean value."""
+    if ind.get(f"{key}_cell") is not None and ind.get(key) not in (None, ""):
+        return ind[f"{key}_cell"]
+    return ind.get(key) or ""
+
+
 def level1_label(form: dict, l1: str) -> str:
     """'产出指标' or, where the form writes its weight, '产出指标（50分）'."""
     if not form.get("declare_level1"):
@@ -52,7 +59,7 @@ def indicator_block(g: Grid, form: dict, section: str = "绩效指标", weight_l
         if ind.get("template_row"):
             r = g.add(None, level1_label(form, ind["l1"]), ind["l2"], ind["name"])
         else:
-            r = g.add(None, level1_label(form, ind["l1"]), ind["l2"], ind["name"], ind.get("target") or "", ind.get("actual") or "",
+            r = g.add(None, level1_label(form, ind["l1"]), ind["l2"], ind["name"], cell_text(ind, "target"), cell_text(ind, "actual"),
                       weight(ind["w"]), score(ind["score"]), ind.get("reason", ""), None)
         g.row_span(r, 8, 9)
     last = len(g.rows) - 1
@@ -89,3 +96,49 @@ def dept_grid(unit_name: str, form: dict, unit: str = "万元", sep: bool = Fals
     goal_rows(g, form["goals"])
     indicator_block(g, form, form.get("indicator_section", "年度绩效指标"), form.get("weight_column", "分值"))
     return g
+
+
+def dept_grid_by_source(unit_name: str, form: dict, by_source: list[tuple], by_nature: list[tuple], cell=str) -> Grid:
+    """The 部门整体支出绩效自评表 of the seeds (9 columns): 年度预算申请 with one 年度资金总额 row, then
+    按收入性质分 / 按支出性质分 lines ('其中：一般公共预算：2206.38'), 年度总体目标, 绩效指标, 总分.
+    `cell` rewrites label texts (a text export's spaces and wraps)."""
+    g = Grid(9, [1.2, 2.0, 2.0, 2.4, 2.0, 2.0, 1.3, 1.3, 2.0], font_size=9)
+    g.add_spans(cell("预算单位名称"), (unit_name, 8))
+    funds = form["funds"]
+    total = funds["rows"][0]
+    top = g.add(cell("年度预算申请（万元）"), None, cell("年初预算数"), cell("全年预算数"), cell("全年执行数"), "分值", "执行率", "得分", None, bold=True)
+    g.add(None, "年度资金总额", amount(total["initial"]), amount(total["full_year"]), amount(total["executed"]), weight(funds["weight"]),
+          percent(total["rate"]), score(total["score"]), None)
+    g.add_spans(None, ("按收入性质分：", 3), ("按支出性质分：", 5))
+    lines = max(len(by_source), len(by_nature))
+    for i in range(lines):
+        left = by_source[i] if i < len(by_source) else ("", None)
+        right = by_nature[i] if i < len(by_nature) else ("", None)
+        text = [f"{'其中：' if i == 0 and label else ''}{label}{'：' if label else ''}{'' if v is None else v}" for label, v in (left, right)]
+        g.add_spans(None, (text[0], 3), (text[1], 5))
+    g.span(top, 0, len(g.rows) - 1, 0)
+    g.span(top, 8, top + 1, 8)
+    goal_rows_9(g, form["goals"])
+    indicator_block_9(g, form, cell)
+    g.left_cols |= {1, 3, 8}
+    return g
+
+
+def goal_rows_9(g: Grid, goals: dict) -> None:
+    h = g.add_spans("年度总体目标", ("预期目标", 4), ("实际完成情况", 4), bold=True)
+    g.add_spans(None, (goals["expected"], 4), (goals["achieved"], 4))
+    g.span(h, 0, h + 1, 0)
+
+
+def indicator_block_9(g: Grid, form: dict, cell=str) -> None:
+    h = g.add(cell("绩效指标"), "一级指标", "二级指标", "三级指标", cell("年度指标值"), cell("实际完成值"), form.get("weight_column", "分值"), "得分",
+              cell("偏差原因分析及改进措施"), bold=True)
+    first = len(g.rows)
+    for ind in form["indicators"]:
+        g.add(None, cell(level1_label(form, ind["l1"])), cell(ind["l2"]), cell(ind["name"]), cell_text(ind, "target"),
+              cell_text(ind, "actual"), weight(ind["w"]), score(ind["score"]), ind.get("reason", ""))
+    last = len(g.rows) - 1
+    g.merge_runs(1, first, last)
+    g.merge_runs(2, first, last)
+    g.span(h, 0, last, 0)
+    g.add_spans(("总分", 6), weight("100"), score(form["total"]), "", bold=True)

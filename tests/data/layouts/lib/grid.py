@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import product
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,13 @@ class Grid:
 
     def covered(self) -> dict[tuple[int, int], tuple[int, int]]:
         """Positions hidden under a merge (all but its top-left) -> the merge's top-left."""
-        out = {}
-        for r0, c0, r1, c1 in self.merges:
-            for rr in range(r0, r1 + 1):
-                for cc in range(c0, c1 + 1):
-                    if (rr, cc) != (r0, c0):
-                        out[(rr, cc)] = (r0, c0)
-        return out
+        return {(rr, cc): (r0, c0) for r0, c0, r1, c1 in self.merges
+                for rr, cc in product(range(r0, r1 + 1), range(c0, c1 + 1)) if (rr, cc) != (r0, c0)}
+
+    def visible(self):
+        """(row, col, value) of every cell not hidden under a merge, row by row."""
+        hidden = self.covered()
+        return ((ri, ci, v) for ri, row in enumerate(self.rows) for ci, v in enumerate(row) if (ri, ci) not in hidden)
 
     def merge_runs(self, col: int, first: int, last: int) -> None:
         """Merge vertical runs of equal labels in `col` between rows first..last, blanking repeats."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .calc import D, dsum, money, num, plain
+from .derive import real
 from .expected import budget_of
 
 CN = "一二三四五六七八九十"
@@ -44,8 +45,8 @@ def level1_scores(form: dict) -> list[dict]:
     """Stated level-one scores: 预算执行率 then each group (weight = Σ of its rows)."""
     funds = form["funds"]
     out = [{"name": "预算执行率", "weight": num(funds["weight"]), "score": num(funds["rows"][0]["score"])}]
-    for l1 in dict.fromkeys(i["l1"] for i in form["indicators"]):
-        rows = [i for i in form["indicators"] if i["l1"] == l1]
+    for l1 in dict.fromkeys(i["l1"] for i in real(form)):
+        rows = [i for i in real(form) if i["l1"] == l1]
         out.append({"name": l1, "weight": num(dsum(i["w"] for i in rows)), "score": num(dsum(i["score"] for i in rows))})
     return out
 

@@ -56,9 +56,11 @@ def _walk(data: dict, path: str):
 
 
 def variant(base: dict, faults: list[dict] | None) -> dict:
-    """A deep copy of `base` with every fault's `drop` and `set` overrides applied (in order)."""
+    """A deep copy of `base` with every fault's `insert`, `drop` and `set` overrides applied (in order)."""
     spec = copy.deepcopy(base)
     for fault in faults or []:
+        for path, index, item in fault.get("insert", []):
+            _walk(spec, path).insert(index, copy.deepcopy(item))
         for path in fault.get("drop", []):
             drop_path(spec, path)
         for path, value in fault.get("set", {}).items():

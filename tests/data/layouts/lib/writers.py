@@ -18,18 +18,21 @@ BODY_FONT = "仿宋_GB2312"
 # ("table", Grid); ("pagebreak",)
 
 
+def _stable(name: str, blob: bytes) -> bytes:
+    """Core properties carry the save time: pin them."""
+    if name != "docProps/core.xml":
+        return blob
+    return re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_ISO.encode(), blob)
+
+
 def write_normalized_zip(data: bytes, path: Path) -> None:
-    """Rewrite an OOXML zip with fixed entry timestamps and fixed core-property dates (deterministic)."""
-    src = zipfile.ZipFile(io.BytesIO(data))
+    """Rewrite an OOXML package with fixed entry times and property dates, so a rebuild gives the same bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        entries = [(i.filename, _stable(i.filename, src.read(i))) for i in src.infolist()]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                blob = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_ISO.encode(), blob)
-            zi = zipfile.ZipInfo(info.filename, FIXED_TIME)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(zi, blob)
+        for name, blob in entries:
+            dst.writestr(zipfile.ZipInfo(name, FIXED_TIME), blob, compress_type=zipfile.ZIP_DEFLATED)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(out.getvalue())
 
@@ -106,19 +109,14 @@ def _table(doc, g: Grid) -> None:
         t.columns[c].width = Cm(w)
         for cell in t.columns[c].cells:
             cell.width = Cm(w)
-    for ri in sorted(g.bold_rows)[:1]:
-        if ri == 0:
-            t.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    if 0 in g.bold_rows:  # a bold first row repeats on every page
+        t.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for r0, c0, r1, c1 in g.merges:
         t.cell(r0, c0).merge(t.cell(r1, c1))
-    covered = g.covered()
-    for ri, row in enumerate(g.rows):
-        for ci, v in enumerate(row):
-            if (ri, ci) in covered:
-                continue
-            text = text_of(v)
-            left = (ci in g.left_cols and not isinstance(v, N)) or len(text) > 40
-            _fill_cell(t.cell(ri, ci), text, g.font_size, left, ri in g.bold_rows)
+    for ri, ci, v in g.visible():
+        text = text_of(v)
+        left = (ci in g.left_cols and not isinstance(v, N)) or len(text) > 40
+        _fill_cell(t.cell(ri, ci), text, g.font_size, left, ri in g.bold_rows)
 
 
 def write_docx(blocks: list[tuple], path: Path, landscape: bool = False) -> None:

@@ -28,6 +28,7 @@ BASE = {
     "item_totals": [{"key": "tasks", "items_from": "tasks", "cols": ["total", "fiscal", "other"], "total": {}}],
     "forms": [{
         "with_grade": True,
+        "declare_level1": True,
         "level1_weights": {"产出指标": "40", "效益指标": "30", "满意度指标": "10"},
         "exec_note": "注：预算执行率得分=20分×执行率；执行率低于90%的，须在偏差原因分析中说明原因。",
         "funds": {"weight": "20", "rows": [
