@@ -29,7 +29,7 @@ from jixiao import __version__
 from jixiao.batch.files import write_atomic
 from jixiao.batch.ledger import Ledger, Row
 from jixiao.batch.runner import Limits, run_local
-from jixiao.outcome import AuditOptions, Outcome, content_hash, failed, iter_report_files, process
+from jixiao.outcome import AuditOptions, Outcome, content_hash, count_report_files, failed, iter_report_files, process
 
 Work = Callable[[str], Outcome]
 
@@ -190,17 +190,13 @@ class _Batch:
             yield Outcome.from_json(data)
 
 
-def count_files(directory: Path) -> int:
-    return sum(1 for _ in iter_report_files(directory))
-
-
 def run_batch(directory: Path, out: Path, options: BatchOptions | None = None, work: Work | None = None,
               on_total: Callable[[int], None] = lambda n: None, on_result: Callable[[str, str], None] = lambda status, path: None) -> Summary:
     """Process every report under `directory` into `out`; Ctrl-C stops cleanly with what is done stored."""
     start = time.perf_counter()
     options = options or BatchOptions()
     batch = _Batch(directory, out, options, on_result)
-    batch.summary.total = count_files(directory)
+    batch.summary.total = count_report_files(directory)
     on_total(batch.summary.total)
     work = work or partial(process, audit=options.audit, score=True)
     try:

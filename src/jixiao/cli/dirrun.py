@@ -11,7 +11,7 @@ from jixiao.batch.logs import Quiet
 from jixiao.batch.runner import Limits, run_local
 from jixiao.cli.console import say
 from jixiao.cli.errors import state
-from jixiao.outcome import Outcome, failed, iter_report_files
+from jixiao.outcome import Outcome, count_report_files, failed, iter_report_files
 
 
 def interrupted_line(done: int, remaining: int) -> str:
@@ -25,7 +25,7 @@ class DirectoryRun:
         self.directory, self.verb = directory, verb
         self.work = Quiet(work, state.debug_log)
         self.limits = Limits(timeout=timeout)
-        self.total = sum(1 for _ in iter_report_files(directory))
+        self.total = count_report_files(directory)
         self.jobs = jobs or max(min(os.cpu_count() or 1, self.total), 1)
         self.done = 0
         self.failures: list[str] = []
