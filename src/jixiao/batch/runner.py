@@ -23,6 +23,8 @@ from itertools import chain
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from jixiao.errors import JixiaoError
+
 T = TypeVar("T")
 R = TypeVar("R")
 POLL = 0.1  # seconds between checks of deadlines and memory
@@ -216,7 +218,7 @@ class _Pool(Generic[T, R]):
         """Replace a worker that died before it took any file (at most a few times: then give up)."""
         self.boot_failures += 1
         if self.boot_failures > 3:
-            raise RuntimeError("worker processes keep dying before they take a file")
+            raise JixiaoError("工作进程启动后随即退出（已重试 3 次），无法处理文件；请加 --debug 查看日志")
         self.workers[self.workers.index(w)] = _Worker(self.ctx, self.work)
         w.kill()
 
