@@ -102,3 +102,17 @@ def test_two_runs_cannot_share_an_output_folder(tmp_path):
     finally:
         held.close()
     assert run_batch(tmp_path / "in", tmp_path / "out", OPTIONS).done == 1
+
+
+def test_a_file_name_in_another_encoding_is_processed_and_recorded_readably(tmp_path):
+    import os
+
+    src = corpus(tmp_path / "in", 2)
+    odd = os.path.join(os.fsencode(src), "报告".encode("gbk") + b".txt")  # a GBK name on a UTF-8 file system
+    with open(odd, "wb") as f:
+        f.write(sorted(src.iterdir())[0].read_bytes())
+    summary = run_batch(src, tmp_path / "out", OPTIONS)
+    assert summary.counts["failed"] == 0 and summary.done == 3
+    escaped = [p for p in ledger_rows(tmp_path / "out") if p.startswith("\\x") or p.startswith("\\udc")]
+    assert len(escaped) == 1 and escaped[0].endswith(".txt")
+    assert run_batch(src, tmp_path / "out", OPTIONS).counts["skipped"] == 3

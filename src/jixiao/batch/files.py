@@ -9,15 +9,22 @@ import tempfile
 from pathlib import Path
 
 
-def _finite(value: object) -> object:
-    """The same data with every non-finite float replaced by null."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
+def _walk(value: object, leaf) -> object:
+    """The same data with `leaf` applied to every string and number in it."""
     if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
+        return {leaf(k): _walk(v, leaf) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
-    return value
+        return [_walk(v, leaf) for v in value]
+    return leaf(value)
+
+
+def _finite(value: object) -> object:
+    return value if not isinstance(value, float) or math.isfinite(value) else None
+
+
+def printable(value: object) -> object:
+    """The same data with text that UTF-8 cannot hold (a file name in another encoding) spelled out as \\x escapes."""
+    return _walk(value, lambda v: v.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(v, str) else v)
 
 
 def dumps(data: object, indent: int | None = None) -> str:
@@ -25,7 +32,7 @@ def dumps(data: object, indent: int | None = None) -> str:
     try:
         return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
     except ValueError:
-        return json.dumps(_finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
+        return json.dumps(_walk(data, _finite), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from jixiao.batch.files import printable
 from jixiao.errors import JixiaoError
 
 SCHEMA = """
@@ -109,6 +110,7 @@ class Ledger:
     def record(self, row: Row) -> None:
         """Store one file's result and commit it at once."""
         row.finished_at = now()
+        row.path, row.problems, row.finding_ids, row.unit = printable([row.path, row.problems, row.finding_ids, row.unit])
         values = (row.path, row.sha256, row.size, row.status, _j(row.problems), _j(row.timings), _j(row.outputs),
                   _j(row.finding_ids), row.unit, row.version, row.options, row.run, row.finished_at)
         self.db.execute(

@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 
 from jixiao import __version__
-from jixiao.batch.files import write_atomic
+from jixiao.batch.files import dumps, printable, write_atomic
 from jixiao.batch.ledger import Ledger, Row
 from jixiao.batch.runner import Limits, run_local
 from jixiao.outcome import AuditOptions, Outcome, content_hash, count_report_files, failed, iter_report_files, process
@@ -53,13 +53,21 @@ class Done:
     @classmethod
     def of(cls, outcome: Outcome) -> Done:
         try:
-            text = outcome.model_dump_json()
+            text = _json(outcome)
         except MemoryError:
             outcome = failed(outcome.path, f"{outcome.path}：结果过大，写出 JSON 时内存不足", sha256=outcome.sha256, size=outcome.size)
-            text = outcome.model_dump_json()
+            text = _json(outcome)
         findings = outcome.audit.findings if outcome.audit is not None else []
         return cls(outcome.path, outcome.status, outcome.problems, outcome.timings, [f.id for f in findings],
                    outcome.report.unit.name if outcome.report else None, text)
+
+
+def _json(outcome: Outcome) -> str:
+    """The outcome's JSON text; text UTF-8 cannot hold (a file name in another encoding) is spelled out."""
+    try:
+        return outcome.model_dump_json()
+    except ValueError:  # pydantic's serialisation error (a subclass) for text with lone surrogates
+        return dumps(printable(outcome.model_dump(mode="json")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +136,7 @@ class _Batch:
     def todo(self) -> Iterator[str]:
         """The files that need work (absolute paths), lazily; unchanged ones are counted as skipped."""
         for path in iter_report_files(self.directory):
-            rel = path.relative_to(self.directory).as_posix()
+            rel = printable(path.relative_to(self.directory).as_posix())
             self.ledger.see(rel)
             sha, size = content_hash(path)
             if self.ledger.is_current(rel, sha, __version__, self.options_key):
