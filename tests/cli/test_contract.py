@@ -1,5 +1,8 @@
-"""The CLI contract: rule selection checked, --exit-code, --version/-h, Chinese chrome, `rules CODE`,
-output paths, file names never read as markup, one JSON error shape, `render` given a report."""
+"""The CLI contract: checked rule selection, --exit-code, --version/-h, Chinese chrome, paths, JSON errors.
+
+Also `rules CODE`, output folders created or refused, file names never read as markup, and `render`
+given a report instead of the workbook.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Directory runs of `parse` and `audit`: the per-file runner with its time limit, a progress bar,
-a Chinese summary, and Ctrl-C that keeps what is done (exit 130)."""
+"""Directory runs of `parse` and `audit` (目录处理): the per-file runner, progress, summary, Ctrl-C.
+
+Each file goes through the same runner as `jixiao batch`, within its time limit; a progress bar on
+a terminal; a Chinese summary with every failure's reason; Ctrl-C keeps what is done (exit 130).
+"""
 
 from __future__ import annotations
 
