@@ -56,7 +56,7 @@ def _loc(p: Paragraph, start: int, end: int) -> Location:
     return Location(block=p.block, start=start, end=end, page=p.page)
 
 
-_SUBJECT_PREFIX = re.compile(r"^(\d{4}\s*)?(年度?|本年度?|全年)?((我|本)(镇|乡|街道|单位|部门|局|项目)?)?")
+_SUBJECT_PREFIX = re.compile(r"^(\d{4}\s*)?(年末|年底|年度?|本年度?|全年)?((我|本)(镇|乡|街道|单位|部门|局|项目)?)?")
 
 
 def _label(before: str) -> str:
@@ -96,13 +96,23 @@ def _quantities(p: Paragraph, sentence: str, offset: int, carry, pattern: re.Pat
         out.append(Statement(kind=kind, label=label, value=value, unit="万元" if kind == "amount" else "人", text=sentence.strip(),
                              whole=part_of[0] if part_of else None, whole_label=part_of[1] if part_of else None,
                              location=_loc(p, offset + m.start(), offset + m.end())))
-        if qishi >= 0 and m.start() < qishi and whole is None:
-            whole = (value, label)
+        if qishi >= 0 and m.start() < qishi:
+            whole = (value, label)  # the figure nearest before 其中
+        elif part_of and _USES.search(sentence[m.end(): _next_figure(pattern, sentence, m.end())]):
+            whole = (value, label)  # "项目支出436.32万元，主要用于校舍维修185.60万元、…": a part's own breakdown follows
         share = _SHARE.match(sentence, m.end()) if kind == "amount" else None
         if share:
             out.append(_share(p, sentence, offset, share, label, whole if m.start() > qishi >= 0 else None))
             last = share.end()
     return out
+
+
+_USES = re.compile(r"(主要用于|用于|包括|主要是|具体为)")
+
+
+def _next_figure(pattern: re.Pattern, sentence: str, start: int) -> int:
+    m = pattern.search(sentence, start)
+    return m.start() if m else len(sentence)
 
 
 def _share(p, sentence, offset, m, label, whole) -> Statement:
