@@ -84,6 +84,8 @@ def flat(text: str | None) -> str:
 
 
 def _latex(s: str) -> str:
+    if "\\" not in s:
+        return s.replace("{", "").replace("}", "")
     for pattern, repl in _LATEX:
         s = pattern.sub(repl, s)
     return s.replace("{", "").replace("}", "")

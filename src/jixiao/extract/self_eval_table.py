@@ -35,7 +35,7 @@ BUDGET_COLUMNS = [
     ("execution_score", r"^得分"),
 ]
 SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转", "其他资金"]
-_LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[）)]")
 _TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分)")
 
 
@@ -108,7 +108,7 @@ def read_splits(grid: Grid, out: Collector, unit: str) -> None:
 
 def _label_values(grid: Grid, r: int, c: int):
     key = grid.key(r, c)
-    for m in re.finditer(r"(其中:?|其中：?)?([\u4e00-\u9fa5（）()]{2,20}?)[:：]+(\d[\d,]*(?:\.\d+)?)", key):
+    for m in re.finditer(r"(其中:?|其中：?)?([\u4e00-\u9fa5（）()]{2,20}?)[:：]+(\d[\d,]{0,19}(?:\.\d{1,20})?)(?!\d)", key):
         yield m.group(2), numbers.to_decimal(m.group(3)), (r, c)
     if re.fullmatch(r"(其中[:：]?)?[\u4e00-\u9fa5（）()]{2,20}[:：]?", key):
         cc = grid.right_of(r, c)

@@ -73,8 +73,8 @@ def _sentence_statements(p: Paragraph, sentence: str, offset: int, carry) -> lis
             out.append(_share(p, sentence, offset, share, label, whole if m.start() > qishi >= 0 else None))
             last = share.end()
     out += [_change(p, sentence, offset, m, out) for m in _CHANGE.finditer(sentence)]
-    out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)]
-    out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)]
+    out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)] if "得分" in sentence else []
+    out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)] if "%" in sentence else []
     return out
 
 
