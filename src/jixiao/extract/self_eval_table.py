@@ -7,6 +7,7 @@ extra columns (计量单位, 指标性质) or another order read the same.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -44,10 +45,19 @@ def is_self_eval_table(grid: Grid) -> bool:
     return _indicator_header(grid) is not None or _budget_header(grid) is not None
 
 
+@functools.cache
+def _any_role(patterns: tuple[str, ...]) -> re.Pattern:
+    """One pattern matching where any role's does: a cell that is no label costs one search, not one per role."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 def _columns(grid: Grid, r: int, spec: list[tuple[str, str]]) -> dict[str, int]:
     cols: dict[str, int] = {}
+    any_role = _any_role(tuple(p for _, p in spec))
     for c in grid.distinct(r):
         key = grid.key(r, c)
+        if not any_role.search(key):
+            continue
         for role, pattern in spec:
             if role not in cols and re.search(pattern, key):
                 cols[role] = c

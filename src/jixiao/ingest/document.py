@@ -113,7 +113,9 @@ def bounded_table(cells: list[Cell], limits: Limits) -> tuple[list[Cell], str | 
         c.colspan = min(max(c.colspan, 1), width - c.col)
     if len(kept) == len(cells):
         return kept, None
-    return kept, f"表格超出 {rows} 行或 {width} 列的部分已忽略"
+    if any(c.col >= width for c in cells):
+        return kept, f"表格超过 {width} 列的部分已忽略"
+    return kept, f"表格超过 {rows} 行的部分已忽略"
 
 
 def bounded_text(text: str, limits: Limits) -> tuple[str, str | None]:
@@ -121,3 +123,28 @@ def bounded_text(text: str, limits: Limits) -> tuple[str, str | None]:
     if len(text) <= limits.paragraph_chars:
         return text, None
     return text[: limits.paragraph_chars], f"超过 {limits.paragraph_chars} 字的段落或单元格只保留了开头部分"
+
+
+def bound_document(doc: SourceDocument, limits: Limits) -> None:
+    """Apply the document-wide limits in place: blocks, text length, table size, cells in all tables."""
+    if len(doc.blocks) > limits.blocks:
+        del doc.blocks[limits.blocks :]
+        doc.note_partial(f"超过 {limits.blocks} 个段落和表格的内容已忽略")
+    cells_left = limits.doc_cells
+    kept: list[Block] = []
+    for block in doc.blocks:
+        block.text, reason = bounded_text(block.text, limits)
+        doc.note_partial(reason)
+        if block.table is not None:
+            block.table.cells, reason = bounded_table(block.table.cells, limits)
+            doc.note_partial(reason)
+            for cell in block.table.cells:
+                cell.text, reason = bounded_text(cell.text, limits)
+                doc.note_partial(reason)
+            area = block.table.n_rows * block.table.n_cols
+            if area > cells_left:
+                doc.note_partial(f"表格单元格总数超过 {limits.doc_cells} 个，其余表格已忽略")
+                continue
+            cells_left -= area
+        kept.append(block)
+    doc.blocks = kept

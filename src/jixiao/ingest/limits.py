@@ -40,14 +40,16 @@ class Limits:
     """A paragraph, line or cell longer than this is cut (the document is marked partial)."""
     field_chars: int = 8_000
     """Characters of a paragraph or cell the extractors look at; the document keeps the whole text."""
-    blocks: int = 200_000
+    blocks: int = 50_000
     """Paragraphs, headings and tables of one document; later ones are dropped."""
     table_rows: int = 50_000
     """Rows of one table; later rows are dropped."""
     table_cols: int = 256
     """Columns of one table; cells beyond are dropped and spans are clamped to the grid."""
-    table_area: int = 2_000_000
+    table_area: int = 300_000
     """Rows × columns of one table's grid; rows beyond the area are dropped."""
+    doc_cells: int = 500_000
+    """Rows × columns of all tables of one document; later tables are dropped."""
     table_depth: int = 8
     """Tables nested in table cells (Word); deeper tables are dropped."""
     pdf_pages: int = 500
@@ -60,7 +62,7 @@ class Limits:
     """Time for reading one file's pages; pages after the deadline are skipped."""
     xlsx_sheets: int = 64
     """Worksheets of a workbook; later sheets are dropped."""
-    xlsx_cells: int = 1_000_000
+    xlsx_cells: int = 300_000
     """Cells of a workbook read in all; later cells are dropped."""
     xlsx_merges: int = 20_000
     """Merged ranges of one worksheet; later ones are ignored."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from jixiao.errors import CORRUPT, ENCRYPTED, OUT_OF_MEMORY, InputError, JixiaoError, describe
-from jixiao.ingest.document import SourceDocument
+from jixiao.ingest.document import SourceDocument, bound_document
 from jixiao.ingest.limits import MB, Limits, current
 from jixiao.ingest.quiet import quiet
 from jixiao.ingest.safety import OLE_MAGIC, ZIP_ERRORS, is_encrypted_ooxml
@@ -199,7 +199,5 @@ def _read(src: Source, limits: Limits) -> SourceDocument:
     doc.path = src.name
     if fmt in ("pdf", "image"):
         doc.blocks = join_cut_sentences(doc.blocks)
-    if len(doc.blocks) > limits.blocks:
-        del doc.blocks[limits.blocks :]
-        doc.note_partial(f"超过 {limits.blocks} 个段落和表格的内容已忽略")
+    bound_document(doc, limits)
     return doc

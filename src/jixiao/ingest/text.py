@@ -53,7 +53,7 @@ def read(source: Source, limits: Limits | None = None) -> SourceDocument:
     if not text.strip():
         raise InputError(src.name, "文件没有任何文字内容")
     lines = _EXPORT_NOISE.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
-    blocks = join_cut_sentences(parse_lines(lines))
+    blocks = join_cut_sentences(parse_lines(lines, limits.table_cols))
     fmt = "markdown" if src.suffix in (".md", ".markdown") else "text"
     return SourceDocument(src.name, fmt, blocks)
 
@@ -85,8 +85,12 @@ def _split_prose_head(chunk: list[str]) -> list[list[str]]:
     return [chunk[:first_cell], chunk[first_cell:]]
 
 
-def parse_lines(lines: list[str]) -> list[Block]:
-    """Blocks from lines: tables in either layout, pipe tables, headings and paragraphs."""
+def parse_lines(lines: list[str], max_cols: int = 256) -> list[Block]:
+    """Blocks from lines: tables in either layout, pipe tables, headings and paragraphs.
+
+    A row keeps at most `max_cols` + 1 cells (the last holding the rest), so that a line of many
+    thousand tabs costs no more than a normal row; the table limits then drop the surplus column.
+    """
     blocks: list[Block] = []
     pending: list[list[str]] = []  # rows of the table being built
     pending_layout = ""
@@ -102,9 +106,9 @@ def parse_lines(lines: list[str]) -> list[Block]:
         if layout != pending_layout or layout == "prose":
             flush()
         if layout == "cells":
-            pending.append(_cells_row(chunk))
+            pending.append(_cells_row(chunk)[: max_cols + 1])
         elif layout in ("rows", "pipe"):
-            for kind, item in _rows_chunk(chunk, layout):
+            for kind, item in _rows_chunk(chunk, layout, max_cols):
                 if kind == "row":
                     pending.append(item)
                 else:
@@ -138,14 +142,14 @@ def _cells_row(chunk: list[str]) -> list[str]:
     return ["\n".join(c).strip() for c in cells]
 
 
-def _rows_chunk(chunk: list[str], layout: str):
+def _rows_chunk(chunk: list[str], layout: str, max_cols: int):
     """Layout "rows" or pipe: each tabbed line a row; an untabbed line is a paragraph between tables."""
     for line in chunk:
         if layout == "pipe" and _PIPE_ROW.match(line):
             if not _PIPE_RULE.match(line):
-                yield "row", [c.strip() for c in line.strip().strip("|").split("|")]
+                yield "row", [c.strip() for c in line.strip().strip("|").split("|", max_cols)]
         elif layout == "rows" and "\t" in line.rstrip():
-            yield "row", [c.strip() for c in line.split("\t")]
+            yield "row", [c.strip() for c in line.split("\t", max_cols)]
         else:
             yield from (("block", b) for b in _prose_blocks([line]))
 
