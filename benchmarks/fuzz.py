@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.fuzz.mutations import Size  # noqa: E402
-from tests.fuzz.runner import CLASSES, GOOD, READ, run_cases  # noqa: E402
+from tests.fuzz.mutations import Size
+from tests.fuzz.runner import CLASSES, GOOD, READ, run_cases
 
 
 def main() -> None:
