@@ -148,16 +148,25 @@ def docx_deep_wrappers(rng, size):
     return ".docx", _docx("<w:sdt><w:sdtContent>" * depth + paragraph("文字") + "</w:sdtContent></w:sdt>" * depth)
 
 
-def docx_many_rows(rng, size):
-    n = 100_000 if size.full else 20_000
+# The large attacks are deterministic in their parameters: each is built once per run (cached).
+@lru_cache(maxsize=4)
+def _many_rows_docx(n: int) -> bytes:
     rows = "".join(f"<w:tr><w:tc>{paragraph(f'指标{i}')}</w:tc><w:tc>{paragraph('10')}</w:tc></w:tr>" for i in range(n))
     header = word_table([["三级指标", "分值"]])[len("<w:tbl>") : -len("</w:tbl>")]
-    return ".docx", _docx(f"<w:tbl>{header}{rows}</w:tbl>")
+    return _docx(f"<w:tbl>{header}{rows}</w:tbl>")
+
+
+def docx_many_rows(rng, size):
+    return ".docx", _many_rows_docx(100_000 if size.full else 20_000)
+
+
+@lru_cache(maxsize=4)
+def _many_paragraphs_docx(n: int) -> bytes:
+    return _docx("".join(paragraph(f"第{i}段，预算执行率为{i % 100}%，") for i in range(n)))
 
 
 def docx_many_paragraphs(rng, size):
-    n = 200_000 if size.full else 30_000
-    return ".docx", _docx("".join(paragraph(f"第{i}段，预算执行率为{i % 100}%，") for i in range(n)))
+    return ".docx", _many_paragraphs_docx(200_000 if size.full else 30_000)
 
 
 def docx_long_paragraph(rng, size):
@@ -240,10 +249,15 @@ def zip_truncated(rng, size):
     return suffix, data[: rng.randrange(30, len(data) - 22)]
 
 
+@lru_cache(maxsize=32)
+def _bomb_package(suffix: str, data: bytes, megabytes: int) -> bytes:
+    part = "word/document.xml" if suffix == ".docx" else "xl/worksheets/sheet1.xml"
+    return replace_members(data, {part: b" " * (megabytes * 1024 * 1024)})
+
+
 def zip_bomb(rng, size):
     suffix, data = _package(rng)
-    part = "word/document.xml" if suffix == ".docx" else "xl/worksheets/sheet1.xml"
-    return suffix, replace_members(data, {part: b" " * (rng.choice([50, 250] if size.full else [50]) * 1024 * 1024)})
+    return suffix, _bomb_package(suffix, data, rng.choice([50, 250] if size.full else [50]))
 
 
 def zip_many_entries(rng, size):
@@ -349,19 +363,31 @@ def pdf_deep_nesting(rng, size):
     return ".pdf", pdf_bytes(objects)
 
 
+@lru_cache(maxsize=8)
+def _many_pages_pdf(n: int) -> bytes:
+    return pdf_with_pages([_text_content([f"page {i}"]) for i in range(n)], compress=True)
+
+
 def pdf_many_pages(rng, size):
-    n = rng.choice([501, 5000, 50, 300])
-    return ".pdf", pdf_with_pages([_text_content([f"page {i}"]) for i in range(n)], compress=True)
+    return ".pdf", _many_pages_pdf(rng.choice([501, 5000, 50, 300]))
+
+
+@lru_cache(maxsize=8)
+def _tiny_text_pdf(n: int) -> bytes:
+    content = b"".join(b"BT /F1 1 Tf %d %d Td (a) Tj ET\n" % (i % 590, (i // 590) % 840) for i in range(n))
+    return pdf_with_pages([content], compress=True)
 
 
 def pdf_tiny_text(rng, size):
-    n = rng.choice([20_000, 60_000, 300_000])
-    content = b"".join(b"BT /F1 1 Tf %d %d Td (a) Tj ET\n" % (i % 590, (i // 590) % 840) for i in range(n))
-    return ".pdf", pdf_with_pages([content], compress=True)
+    return ".pdf", _tiny_text_pdf(rng.choice([20_000, 60_000, 300_000]))
 
 
 def pdf_flate_bomb(rng, size):
-    megabytes = rng.choice([20, 200, 1000] if size.full else [20, 200])
+    return ".pdf", _flate_bomb_pdf(rng.choice([20, 200, 1000] if size.full else [20, 200]))
+
+
+@lru_cache(maxsize=8)
+def _flate_bomb_pdf(megabytes: int) -> bytes:
     packer = zlib.compressobj(9)
     packed = b"".join(packer.compress(b" " * 1024 * 1024) for _ in range(megabytes)) + packer.flush()
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
@@ -419,14 +445,17 @@ def text_digits(rng, size):
 
 
 def text_many_rows(rng, size):
-    n = 20_000 if size.full else 4_000
+    return ".txt", _many_rows_text(20_000 if size.full else 4_000, rng.choice(["rows", "pipe", "cells"]))
+
+
+@lru_cache(maxsize=8)
+def _many_rows_text(n: int, layout: str) -> bytes:
     rows = "\n".join(f"产出指标\t数量指标\t完成重点工作数{i}\t≥5项\t6项\t10\t10" for i in range(n))
-    layout = rng.choice(["rows", "pipe", "cells"])
     if layout == "pipe":
         rows = "\n".join("| " + line.replace("\t", " | ") + " |" for line in rows.split("\n"))
     elif layout == "cells":
         rows = "\n\n".join("\t" + line.replace("\t", "\n\t") for line in rows.split("\n")[: n // 4])
-    return ".txt", ("部门整体支出绩效自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n" + rows).encode()
+    return ("部门整体支出绩效自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n" + rows).encode()
 
 
 TOKENS = ["预算", "执行率", "为", "95", "%", "，", "。", "万元", "元", "三公", "经费", "其中", "：", "得分", "分", "编制", "人", " ", "\t",

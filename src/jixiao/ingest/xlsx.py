@@ -53,7 +53,8 @@ class _Book:
     epoch: dt.datetime
     partial: list[str] = field(default_factory=list)
     uncached: bool = False
-    cells_left: int = 0
+    cells_left: int = 0  # cells still to read (all sheets)
+    positions_left: int = 0  # table positions still to lay out (all sheets)
 
     def note(self, reason: str) -> None:
         if reason not in self.partial:
@@ -73,15 +74,15 @@ def read(source: Source, limits: Limits | None = None) -> SourceDocument:
         if _local(workbook) != "workbook":
             raise InputError(src.name, f"{CORRUPT}：xl/workbook.xml 不是工作簿")
         book = _Book(_shared_strings(z, names, src, limits), _formats(z, names, src, limits), _epoch(workbook))
-        book.cells_left = limits.xlsx_cells
+        book.cells_left, book.positions_left = limits.xlsx_cells, limits.doc_cells
         sheets = _sheets(workbook, _relations(z, names, src, limits))
         if len(sheets) > limits.xlsx_sheets:
             book.note(f"工作表超过 {limits.xlsx_sheets} 张，其余已忽略")
         for title, part in sheets[: limits.xlsx_sheets]:
             doc.blocks.append(Block("heading", title, level=1))
             cells = _read_sheet(z, part, names, src, book, limits) if book.cells_left > 0 else SheetCells()
-            table, reason = sheet_table(cells, limits, book.cells_left)
-            book.cells_left -= len(table.cells)
+            table, reason = sheet_table(cells, limits, book.positions_left)
+            book.positions_left -= len(table.cells)
             book.note(reason)
             if table.cells:
                 doc.blocks.append(Block("table", table=table))
