@@ -17,7 +17,9 @@ from jixiao.model import Measure
 
 MAX_DIGITS = 20  # integer digits of the largest figure read as a value (10^20 万元 and beyond is no budget)
 MAX_CN_NUMERAL = 16  # characters of the longest Chinese numeral read
-NUMBER = r"[-+]?(?<!\d)(?:\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,20})?|\d{1,20}(?:\.\d{1,20})?|\.\d{1,20})"
+# A number starts at the first digit of a run (not after a digit, a point or the "1e" of 1e400)
+# and must end where the digits end: a longer run is no number at all, never its first digits.
+NUMBER = r"[-+]?(?<![\d.])(?<!\d[eE])(?:\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,20})?|\d{1,20}(?:\.\d{1,20})?|\.\d{1,20})(?!\d|[eE][-+]?\d)"
 _NUMBER_RE = re.compile(NUMBER)
 _PERCENT_RE = re.compile(rf"({NUMBER})\s*%")
 _DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
