@@ -71,8 +71,8 @@ def _sentence_statements(p: Paragraph, sentence: str, offset: int, carry) -> lis
         cut = re.search(r"[；;]", sentence[sentence.find("其中"):])
         out += _quantities(p, sentence[: sentence.find("其中") + cut.start()] if cut else sentence, offset, None, _COUNT, "count")
     out += [_change(p, sentence, offset, m, out) for m in _CHANGE.finditer(sentence)]
-    out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)]
-    out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)]
+    out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)] if "得分" in sentence else []
+    out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)] if "%" in sentence else []
     return out
 
 
