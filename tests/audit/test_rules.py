@@ -26,6 +26,7 @@ HUNAN = (CASES / "consistent_hunan.txt").read_text(encoding="utf-8")
 EXTERNAL = (CASES / "consistent_external.txt").read_text(encoding="utf-8")
 DIRECTION = (CASES / "consistent_direction_form.txt").read_text(encoding="utf-8")
 DEPARTMENT_FORM = (CASES / "consistent_department_form.txt").read_text(encoding="utf-8")
+EXTERNAL_TABLE = (CASES / "consistent_external_table.txt").read_text(encoding="utf-8")
 PROJECT_FORM = (CASES / "consistent_project_form.txt").read_text(encoding="utf-8")
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -209,6 +210,9 @@ POSITIVE: dict[str, list[Case]] = {
     "CP510": [Case(hunan(("2、农村人居环境整治项目\t150.00\t180.00\t160.00", "2、农村人居环境整治项目\t150.00\t180.00\t100.00")), ("180", "100", "55.56"))],
     "SC312": [Case(NARRATIVE_ONLY.format(total="99.5"), ("90", "99", "99.5"))],
     "AR116": [Case(hunan((TOTAL_ROW, TOTAL_ROW.replace("98.70", "101"))), ("101", "100"))],
+    "AR118": [Case(edit(EXTERNAL_TABLE, ("预算完成率\t10\t9.50", "预算完成率\t10\t8.50")), ("过程", "23", "22"))],
+    "IQ419": [Case(hunan((GOALS_ACHIEVED, "目标1：完成乡村道路硬化12公里；目标2：开展安全生产检查14次。"), (GOALS_EXPECTED + "\t", GOALS_EXPECTED + "\t")), ("目标3",))],
+    "IQ420": [Case(hunan(("2024年我镇设定3个绩效目标", "2024年我镇设定4个绩效目标")), ("4", "3"))],
     "AR117": [Case(edit(DEPARTMENT_FORM, ("\t金额合计\t\t\t1100.00", "\t金额合计\t\t\t1200.00")), ("1100", "1200", "公共文化服务 320"))],
     "CP511": [
         Case(edit(PROJECT_FORM, ("\t上年结转资金\t0\t20.00\t18.00", "\t上年结转资金\t0\t20.00\t60.00")), ("上年结转资金", "20", "60", "300"), note="a source row of a project form"),
@@ -231,7 +235,7 @@ POSITIVE: dict[str, list[Case]] = {
     # ---- indicator quality
     "IQ401": [Case(hunan(set_row(UPKEEP, target="效果明显", actual="效果较好")), ("长效管护机制建立情况", "效果明显"))],
     "IQ402": [Case(hunan(set_row(ROAD, target="≥10", actual="12")), ("乡村道路硬化里程", "≥10"))],
-    "IQ403": [Case(hunan(set_row(CHECKS, target="≥1次/月")), ("次/月", "次/年"))],
+    "IQ403": [Case(hunan(set_row(CHECKS, target="≥12次/年", actual="14个")), ("次/年", "个"))],
     "IQ404": [Case(hunan(set_row(WASTE, actual="≥95%")), ("农村生活垃圾无害化处理率", "≥95%"), "warning")],
     "IQ405": [Case(hunan(set_row(WASTE, target="95%"), ("新增城镇就业135人。", "新增城镇就业135人，农村生活垃圾无害化处理率为92%。")),
                    ("农村生活垃圾无害化处理率", "92"))],
@@ -299,11 +303,11 @@ NEGATIVE: dict[str, list[Case]] = {
     "CP509": [Case(HUNAN), Case(hunan(("政府采购金额\t200.00\t250.00\t240.00", "政府采购金额\t200.00\t250.00\t300.00")), note="120% is within 30%")],
     "CP510": [Case(HUNAN), Case(hunan(("2、农村人居环境整治项目\t150.00\t180.00\t160.00", "2、农村人居环境整治项目\t150.00\t180.00\t145.00")), note="80.56% is not below 80%")],
     "SC312": [Case(NARRATIVE_ONLY.format(total="98.9")), Case(HUNAN, note="reports with indicator rows are checked by AR107")],
-    "IQ403": [Case(HUNAN), Case(hunan(set_row(CHECKS, target="≥12次")), note="次 against 次/年: a target without a period is annual")],
+    "IQ403": [Case(HUNAN), Case(hunan(set_row(CHECKS, target="≥12次")), note="次 against 次/年: a target without a period is annual"),
+              Case(hunan(set_row(CHECKS, target="≥1次/月")), note="次/月 against 次/年 converts (12 a year)")],
     "IQ405": [Case(hunan(set_row(WASTE, target="95%"), ("新增城镇就业135人。", "新增城镇就业135人，农村生活垃圾无害化处理率为95%。")),
                    note="target and actual equal, and the prose agrees")],
     "IQ410": [Case(HUNAN), Case(hunan(set_row(QUALITY, name="安全生产事故", target="0起", actual="0起")), note="zero accidents is a real target")],
-    "SC302": [Case(HUNAN), Case(hunan(set_row(SATISFACTION, actual="", score="0")), note="no actual, no points")],
     "SC305": [Case(HUNAN), Case(hunan(set_row(UPKEEP, actual="基本建立", score="5.6")), note="partial, scored within its tier")],
     "SC310": [Case(HUNAN, note="12 公里 against ≥10 公里 is 20% over")],
     "XR206": [Case(HUNAN, note="2023 决算, 2024 预算, 2024 决算, 2024 在职人数 for a 2024 report")],
@@ -311,6 +315,9 @@ NEGATIVE: dict[str, list[Case]] = {
     "IQ415": [Case(DIRECTION, note="≥, ＝, ≧, 正向 and 定性 columns agreeing with their targets")],
     "IQ401": [Case(HUNAN), Case(hunan(set_row(UPKEEP, target="效果明显")), note="a vague target whose actual states what was done")],
     "AR117": [Case(DEPARTMENT_FORM)],
+    "AR118": [Case(EXTERNAL_TABLE)],
+    "SC302": [Case(HUNAN), Case(hunan(set_row(SATISFACTION, actual="", score="0")), note="no actual, no points"),
+              Case(EXTERNAL_TABLE, note="a scoring table without a 实际完成值 column leaves nothing blank")],
     "AR104": [Case(HUNAN), Case(PROJECT_FORM, note="a project form's source rows add up in every column")],
     "AR115": [Case(HUNAN), Case(edit(HUNAN, ("实际在职人数58人。", "实际在职人数58人，其中行政人员30人、事业人员28人；另有离退休人员12人。")),
                                 note="a headcount's parts end at their clause; the 12 retirees are not one of them")],
@@ -431,7 +438,6 @@ SEED_FINDINGS = [
     ("000", "CP502", ("9.01", "7.5")),
     ("000", "CP505", ("988.17", "136.2")),
     ("000", "CP506", ("72.67",)),
-    ("000", "IQ403", ("次/月", "次/年")),
     ("000", "IQ406", ("完全相同",)),
     ("000", "CM604", ("反映自评得分及评价等级",)),
     ("001", "XR203", ("49.37", "49.43")),

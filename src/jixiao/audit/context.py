@@ -89,6 +89,12 @@ class AuditContext:
         quantum = Decimal(1).scaleb(-places)
         return a.quantize(quantum, rounding=ROUND_HALF_UP) == b.quantize(quantum, rounding=ROUND_HALF_UP)
 
+    def has_column(self, role: str) -> bool:
+        """The indicator table has this column (actual, deviation, weight …); a report built without
+        forms (a model made in code) is taken to have them all."""
+        tables = [f for f in self.report.forms if f.kind == "self_evaluation" and f.columns]
+        return not tables or any(role in f.columns for f in tables)
+
     def where(self, path: str, section: str) -> Where:
         """A location from the provenance of the value at `path` (JSON path in the report)."""
         prov = self.report.provenance.get(path)

@@ -40,7 +40,7 @@ def subject(where: Where, report: Report) -> str:
 
 def _specific(subject_: str) -> bool:
     """A subject precise enough that two rules on it describe one defect (not a whole section)."""
-    return subject_.startswith(("指标:", "基础数据表:", "项目:")) or bool(re.search(r"[.\[]", subject_))
+    return subject_.startswith(("指标:", "基础数据表:", "项目:")) or bool(re.match(r"[a-z_]+(\.|\[|$)", subject_))
 
 
 # A rule that says more about a defect than another on the same subject takes its place
@@ -87,6 +87,27 @@ def merge_subjects(findings: list[Finding], report: Report) -> list[Finding]:
     return out
 
 
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _figures(f: Finding) -> frozenset[str]:
+    return frozenset(x.rstrip("0").rstrip(".") if "." in x else x for x in _FIGURE.findall(f.message))
+
+
+def merge_figures(findings: list[Finding]) -> list[Finding]:
+    """Findings of different rules that state the same figures (three or more) are one defect seen
+    twice — the prose and the form both adding 基本支出 + 项目支出 to the same wrong sum."""
+    out: list[Finding] = []
+    for f in sorted(findings, key=_rank):
+        figures = _figures(f)
+        twin = next((k for k, o in enumerate(out) if o.rule != f.rule and o.severity != "info" and len(figures) >= 3 and figures <= _figures(o)), None)
+        if twin is None or f.severity == "info":
+            out.append(f)
+        else:
+            out[twin] = _absorb(out[twin], [f])
+    return out
+
+
 def _join(values: list[str | None], limit: int = 600) -> str | None:
     text = "；".join(v for v in dict.fromkeys(values) if v)
     return (text[:limit] + "…") if len(text) > limit else text or None
@@ -118,7 +139,7 @@ def group_rules(findings: list[Finding]) -> list[Finding]:
 
 def consolidate(findings: list[Finding], report: Report) -> list[Finding]:
     """Merged per subject, grouped per rule, ordered by consequence, with stable ids."""
-    merged = sorted(group_rules(merge_subjects(findings, report)), key=lambda f: (not f.affects_score, *_rank(f)))
+    merged = sorted(group_rules(merge_figures(merge_subjects(findings, report))), key=lambda f: (not f.affects_score, *_rank(f)))
     assign_ids(merged, report)
     return merged
 

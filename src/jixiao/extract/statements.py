@@ -56,7 +56,7 @@ def _loc(p: Paragraph, start: int, end: int) -> Location:
     return Location(block=p.block, start=start, end=end, page=p.page)
 
 
-_SUBJECT_PREFIX = re.compile(r"^(\d{4}\s*)?(年度?|本年度?|全年)?((我|本)(镇|乡|街道|单位|部门|局|项目)?)?")
+_SUBJECT_PREFIX = re.compile(r"^(\d{4}\s*)?(年末|年底|年度?|本年度?|全年)?((我|本)(镇|乡|街道|单位|部门|局|项目)?)?")
 
 
 def _label(before: str) -> str:
@@ -71,8 +71,8 @@ def _sentence_statements(p: Paragraph, sentence: str, offset: int, carry) -> lis
         cut = re.search(r"[；;]", sentence[sentence.find("其中"):])
         out += _quantities(p, sentence[: sentence.find("其中") + cut.start()] if cut else sentence, offset, None, _COUNT, "count")
     out += [_change(p, sentence, offset, m, out) for m in _CHANGE.finditer(sentence)]
-    out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)]
-    out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)]
+    out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)] if "得分" in sentence else []
+    out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)] if "%" in sentence else []
     return out
 
 
@@ -96,13 +96,25 @@ def _quantities(p: Paragraph, sentence: str, offset: int, carry, pattern: re.Pat
         out.append(Statement(kind=kind, label=label, value=value, unit="万元" if kind == "amount" else "人", text=sentence.strip(),
                              whole=part_of[0] if part_of else None, whole_label=part_of[1] if part_of else None,
                              location=_loc(p, offset + m.start(), offset + m.end())))
-        if qishi >= 0 and m.start() < qishi and whole is None:
-            whole = (value, label)
+        if qishi >= 0 and m.start() < qishi:
+            whole = (value, label)  # the figure nearest before 其中
         share = _SHARE.match(sentence, m.end()) if kind == "amount" else None
         if share:
             out.append(_share(p, sentence, offset, share, label, whole if m.start() > qishi >= 0 else None))
             last = share.end()
+        if part_of and _itemised(pattern, sentence, m.end()):
+            whole = (value, label)  # "项目支出436.32万元，主要用于校舍维修185.60万元、…": a part's own breakdown follows
     return out
+
+
+def _itemised(pattern: re.Pattern, sentence: str, start: int) -> bool:
+    """Figures follow closely after 主要用于/包括, in the same clause: the breakdown of the figure before."""
+    nxt = pattern.search(sentence, start)
+    gap = sentence[start: nxt.start()] if nxt else ""
+    return bool(nxt and _USES.search(gap) and not re.search(r"[；;]", gap) and len(gap) <= 40)
+
+
+_USES = re.compile(r"(主要用于|用于|包括|主要是|具体为)")
 
 
 def _share(p, sentence, offset, m, label, whole) -> Statement:

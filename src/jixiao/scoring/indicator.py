@@ -75,7 +75,7 @@ def _score_figures(ind: Indicator, t: Measure, a: Measure) -> IndicatorScore:
         return _score_text_against_figure(ind)
     if a.comparator in ("≥", "≤", ">", "<"):
         return IndicatorScore(ind, "insufficient_evidence", f"实际完成值“{ind.actual}”只重复了比较符，没有实测数值", gap="comparator_only")
-    target, actual = _comparable(t, a)
+    target, actual = comparable(t, a)
     if target is None:
         return IndicatorScore(ind, "insufficient_evidence", f"目标单位“{t.unit}”与实际单位“{a.unit}”不可比", gap="incomparable_units")
     w = ind.weight
@@ -88,7 +88,7 @@ def _score_figures(ind: Indicator, t: Measure, a: Measure) -> IndicatorScore:
     return IndicatorScore(ind, "scored", how, recomputed=w * max(share, Decimal(0)))
 
 
-def _comparable(t: Measure, a: Measure) -> tuple[Decimal | None, Decimal | None]:
+def comparable(t: Measure, a: Measure) -> tuple[Decimal | None, Decimal | None]:
     """Target and actual in one unit: equal units, percent with percent, or 次/月 against 次/年."""
     tu, au = _unit(t.unit), _unit(a.unit)
     if tu == au or not tu or not au:
@@ -159,6 +159,8 @@ _DIRECTION = re.compile(r"^(有所|稳步|逐步|持续|进一步)?(增加|增�
 _RISE = "增加增长提高提升上升扩大"
 
 
+_NO_EVENT = re.compile(r"(不发生|零发生|杜绝|无重大|未发生|无\S{0,6}(事故|事件|案件)|事故|投诉|案件|违规|违纪|上访)")
+_NONE_HAPPENED = re.compile(r"^(全年|年内|本年度?)?(未发生|无|零|没有发生|杜绝|0\s*(起|次|件|个)?)")
 _UP, _DOWN = "增加|增长|提高|提升|上升|扩大|新增|多", "下降|减少|降低|压缩|节约|少"
 
 
@@ -178,6 +180,8 @@ def _score_words(ind: Indicator, profile: Profile) -> IndicatorScore:
     """Qualitative: the tier the actual states; identical vague words prove nothing."""
     tiers = profile.qualitative.tiers
     actual, target = ind.actual.strip(), (ind.target or "").strip()
+    if _NO_EVENT.search(target + ind.name) and _NONE_HAPPENED.search(actual):
+        return IndicatorScore(ind, "scored", f"目标为不发生，实际“{actual}”，达成，得满分", recomputed=ind.weight)
     direction = _direction_met(target, actual)
     if direction:
         return IndicatorScore(ind, "scored", f"目标“{target}”只规定方向，实际“{actual}”按该方向达成，得满分", recomputed=ind.weight)

@@ -156,10 +156,36 @@ def level1_weights(ctx: AuditContext):
     依据：财预〔2020〕10号 一级指标权重（产出 50、效益 30、满意度 10，[K] 可由地方调整）。
     """
     for g in ctx.score.groups:
-        if g.stated_weight is not None and g.rows_weight and abs(g.stated_weight - g.rows_weight) > ctx.tolerance:
-            yield Issue(f"“{g.name}”标注 {fmt(g.stated_weight)} 分，但其下三级指标分值合计 {fmt(g.rows_weight)} 分",
-                        ctx.where(f"level1_weights.{g.name}", "绩效自评表"), expected=fmt(g.stated_weight), found=fmt(g.rows_weight),
-                        evidence=ctx.evidence(f"level1_weights.{g.name}"), fix="调整三级指标分值或一级指标标注，使两者一致。")
+        stated = _group_weight(ctx, g)
+        if stated is not None and g.rows_weight and abs(stated - g.rows_weight) > ctx.tolerance:
+            path = f"level1_weights.{g.name}" if g.stated_weight is not None else "level1_summary"
+            yield Issue(f"“{g.name}”标注 {fmt(stated)} 分，但其下三级指标分值合计 {fmt(g.rows_weight)} 分",
+                        ctx.where(path, "绩效自评表"), expected=fmt(stated), found=fmt(g.rows_weight),
+                        evidence=ctx.evidence(path), fix="调整三级指标分值或一级指标标注，使两者一致。")
+
+
+def _summary(ctx: AuditContext, name: str):
+    """The level-one summary row (一级指标 | 分值 | 得分) of a group, matched with or without 指标."""
+    key = name.removesuffix("指标")
+    return next((s for s in ctx.report.level1_summary if s.name.removesuffix("指标") == key), None)
+
+
+@rule("AR118", "arithmetic", "error", "一级指标得分与其下指标得分之和不符", affects_score=True)
+def level1_scores(ctx: AuditContext):
+    """检查什么：一级指标得分表（一级指标 | 分值 | 得分）中各一级指标的得分，是否等于评分表中其下三级指标得分之和。
+    为什么重要：汇总表的得分决定总分，与明细不符说明汇总时抄错或明细被改动。
+    示例：得分表“过程”17.9 分，评分表中过程类各指标得分合计 16.9 分。
+    修改建议：按明细重新汇总一级指标得分，并更正总分。
+    依据：绩效评价报告“综合评价结论”与评分表的对应关系。
+    """
+    for g in ctx.score.groups:
+        summary = _summary(ctx, g.name)
+        if summary is None or summary.score is None or g.stated_score is None:
+            continue
+        if abs(summary.score - g.stated_score) > ctx.tolerance:
+            yield Issue(f"一级指标得分表“{g.name}”{fmt(summary.score)} 分，其下三级指标得分合计 {fmt(g.stated_score)} 分",
+                        ctx.where("level1_summary", "综合评价结论"), expected=fmt(g.stated_score), found=fmt(summary.score),
+                        evidence=ctx.evidence("level1_summary"), fix=FIX_RECOMPUTE)
 
 
 @rule("AR106", "arithmetic", "error", "指标分值合计不等于 100")
@@ -185,11 +211,18 @@ def weights_total(ctx: AuditContext):
 def _headers_explain(ctx: AuditContext, total: Decimal) -> bool:
     """The level-one headers ("产出指标（40分）") add up to 100 with the execution weight, and the
     rows' shortfall is theirs: AR105 reports it group by group."""
-    groups = [g for g in ctx.score.groups if g.stated_weight is not None]
-    if not groups or len(groups) < len(ctx.score.groups):
+    weights = [_group_weight(ctx, g) for g in ctx.score.groups]
+    if not weights or None in weights:
         return False
-    stated = sum((g.stated_weight for g in groups), Decimal(0)) + (ctx.report.budget.execution_weight or 0)
-    return abs(stated - 100) <= ctx.tolerance and abs(sum((g.stated_weight - g.rows_weight for g in groups), Decimal(0)) - (100 - total)) <= ctx.tolerance
+    stated = sum(weights, Decimal(0)) + (ctx.report.budget.execution_weight or 0)
+    shortfall = sum((w - g.rows_weight for w, g in zip(weights, ctx.score.groups)), Decimal(0))
+    return abs(stated - 100) <= ctx.tolerance and abs(shortfall - (100 - total)) <= ctx.tolerance
+
+
+def _group_weight(ctx: AuditContext, g) -> Decimal | None:
+    """A group's weight as the document states it: in its header cell, or in the level-one summary table."""
+    summary = _summary(ctx, g.name)
+    return g.stated_weight if g.stated_weight is not None else summary.weight if summary else None
 
 
 @rule("AR107", "arithmetic", "error", "各项得分之和与总分不符", affects_score=True)
@@ -206,7 +239,8 @@ def scores_total(ctx: AuditContext):
         return
     total = sum(scores, Decimal(0)) + (r.budget.execution_score or 0)
     if abs(total - r.total_score) > ctx.tolerance:
-        yield Issue(f"执行率得分 {fmt(r.budget.execution_score)} 与各指标得分合计 {fmt(total)} 分，与总分 {fmt(r.total_score)} 分不符",
+        execution = f"执行率得分 {fmt(r.budget.execution_score)} 与" if r.budget.execution_score is not None else ""
+        yield Issue(f"{execution}各指标得分合计 {fmt(total)} 分，与总分 {fmt(r.total_score)} 分不符",
                     ctx.where("total_score", "绩效自评表"), expected=fmt(total), found=fmt(r.total_score),
                     evidence=ctx.evidence("total_score"), fix=FIX_RECOMPUTE)
 
@@ -361,18 +395,21 @@ def prose_parts(ctx: AuditContext):
     for (_block, kind, label, whole), parts in groups.items():
         total = sum((p.value for p in parts), Decimal(0))
         complete = _partition(label, parts)
-        if len(parts) < 2 or total == whole or (total < whole and not complete):
+        composed = kind == "count" and not any(_ATTRIBUTE.search(p.label) for p in parts)  # 专任教师、行政后勤: a headcount's make-up
+        if len(parts) < 2 or total == whole or (total < whole and not complete and not composed):
             continue
         verdict = ctx.sum_verdict(whole, total)
         unit = "万元" if kind == "amount" else "人"
         items = " + ".join(f"{p.label} {fmt(p.value)}" for p in parts)
         note = "（差额在尾数范围内，请核对取整）" if verdict == "warning" else ""
+        verdict = verdict if complete or total > whole else "warning"  # a make-up read from the wording: a reviewer judges
         rel = "超过合计" if total > whole else "与合计不符"
         yield Issue(f"“{label}”{fmt(whole)} {unit}，其中 {items} = {fmt(total)} {unit}，{rel}{note}", ctx.statement_where(parts[0]),
                     expected=fmt(whole) if complete else f"≤ {fmt(whole)}", found=fmt(total), evidence=parts[0].text, fix=FIX_RECOMPUTE,
                     severity="warning" if verdict == "warning" else None)
 
 
+_ATTRIBUTE = re.compile(r"(党员|女|男|少数民族|博士|硕士|研究生|本科|大专|高级|中级|初级|职称|学历|岁|以上|以下|退休|离休|借调|聘用|临时)")
 _TOTAL_WORDS = re.compile(r"(合计|总计|总额|共计|总数|总体|总)$")
 
 

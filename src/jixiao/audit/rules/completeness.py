@@ -18,6 +18,7 @@ _TEMPLATE_LEFTOVERS = [
     re.compile(r"(×{2,}|X{3,}|XX[县镇局])"),
     # a filling instruction standing where the content should be (the form's own 注/填表说明 notes are not leftovers)
     re.compile(r"^[（(]?\s*(请|此处|在此|按照|根据|结合)[^）)。]{0,24}(填写|填报|填列|如实描述)[^）)。]{0,10}[）)]?[。.]?$"),
+    re.compile(r"^[（(]\s*(如有|如无|若有)[，,、]?\s*(请)?(在此|此处)?(说明|填写|列明|注明)[。.]?\s*[）)][。.]?$"),
 ]
 
 

@@ -10,6 +10,7 @@ from jixiao.audit.context import AuditContext, Issue
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
 from jixiao.audit.rules.indicator_quality import _evidence, _where
+from jixiao.extract.numbers import chinese_numeral
 
 _COUNT_UNIT = re.compile(r"^(户|人|人次|个|次|家|所|座|处|件|套|台|项|篇|期|场|批|村|公里|千米|米|亩|平方米|万人次|名|棵|株|头|只|吨)")
 _CAPPED = re.compile(r"(事故|投诉|违规|违纪|案件|发生|超标|死亡|伤亡|损失|差错|失误|逾期|延误|欠款|债务|成本|费用|支出|经费|时长|时间|天数|周期|人数控制|编制|闲置|空置|上访|信访|火灾|污染)")
@@ -138,3 +139,54 @@ def template_rows(ctx: AuditContext):
         if g.expected and _TEMPLATE_ROW.match(g.expected.strip()) and not g.achieved:
             yield Issue(f"年度总体目标“{g.expected}”是模板空行", ctx.where(f"goals[{i}]", "绩效自评表 年度总体目标"),
                         expected="删除或填写完整", found=g.expected, evidence=g.expected)
+
+
+_GOAL_ITEM = re.compile(r"(?:目标|任务)\s*(\d{1,2})\s*[:：]|(?:^|[；;。\s])[（(]?(\d{1,2})[）)]?\s*[、.．]")
+_GOAL_COUNT = re.compile(r"(?:设定|设置|确定|制定)(?:了)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:个|项|大)\s*(?:绩效|年度|工作)?目标")
+
+
+def _items(text: str | None) -> list[int]:
+    """The numbers of the items a goal text lists ("目标1：…；目标2：…", "1.…；2.…"), counted only in
+    sequence, so that "4.5月20日前" is item 4 and a decimal is no item."""
+    out: list[int] = []
+    for a, b in _GOAL_ITEM.findall(text or ""):
+        if int(a or b) == len(out) + 1:
+            out.append(int(a or b))
+    return out
+
+
+@rule("IQ419", "indicator_quality", "warning", "实际完成情况少于预期目标")
+def goals_without_results(ctx: AuditContext):
+    """检查什么：年度总体目标的“预期目标”逐项列出（目标1、目标2……）时，“实际完成情况”是否逐项说明；少写的目标视为未报告完成情况。
+    为什么重要：只报告一部分目标的完成情况，其余目标是否完成无从判断，往往正是没有完成的那几项。
+    示例：预期目标列目标1至目标5，实际完成情况只写了目标1至目标3。
+    修改建议：逐项说明每个目标的完成情况；未完成的说明原因。
+    依据：财预〔2020〕10号 自评表“年度总体目标完成情况”。
+    """
+    for i, g in enumerate(ctx.report.goals):
+        expected, achieved = _items(g.expected), _items(g.achieved)
+        missing = [n for n in expected if n not in achieved]
+        if len(expected) >= 2 and achieved and missing:
+            names = "、".join(f"目标{n}" for n in missing)
+            yield Issue(f"预期目标列了 {len(expected)} 项，实际完成情况只写了 {len(achieved)} 项，{names}未说明完成情况",
+                        ctx.where(f"goals[{i}]", "绩效自评表 年度总体目标"), expected=f"{len(expected)} 项", found=f"{len(achieved)} 项", evidence=(g.achieved or "")[:120])
+
+
+@rule("IQ420", "indicator_quality", "error", "目标个数与所列不符")
+def goal_count(ctx: AuditContext):
+    """检查什么：正文“共设定 N 个绩效目标”与随后列出的目标（目标1、目标2……）个数是否一致。
+    为什么重要：个数写错说明目标被删改后未核对，读者无法确定哪些是本年度的目标。
+    示例：“共设定6个绩效目标”，只列出目标1至目标5。
+    修改建议：更正目标个数，或补列遗漏的目标。
+    依据：报告撰写规范。
+    """
+    for text in ctx.texts:
+        m = _GOAL_COUNT.search(text[:2000])
+        if not m:
+            continue
+        stated = int(m.group(1)) if m.group(1).isdigit() else chinese_numeral(m.group(1))
+        listed = _items(text[m.end():])
+        if len(listed) >= 2 and stated != len(listed):
+            yield Issue(f"正文称设定 {stated} 个绩效目标，随后列出 {len(listed)} 个", Where(section="报告正文 绩效目标"),
+                        expected=str(len(listed)), found=str(stated), evidence=text[m.start(): m.start() + 120])
+            return

@@ -8,7 +8,7 @@ from collections import Counter
 from jixiao.audit.context import AuditContext, Issue
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
-from jixiao.scoring.indicator import VAGUE
+from jixiao.scoring.indicator import VAGUE, comparable
 
 _WORDS_ONLY = re.compile(r"^[^\d]*$")
 
@@ -61,9 +61,9 @@ def unit_mismatch(ctx: AuditContext):
     """
     for i, ind in enumerate(ctx.report.indicators):
         t, a = ind.target_measure, ind.actual_measure
-        if t and a and t.unit and a.unit and t.value is not None and a.value is not None:
+        if t and a and t.unit and a.unit and t.value is not None and a.value is not None and comparable(t, a)[0] is None:
             tu, au = re.sub(r"\s", "", t.unit), re.sub(r"\s", "", a.unit)
-            if tu != au and re.sub(r"/(年|全年)$", "", tu) != re.sub(r"/(年|全年)$", "", au):
+            if tu != au:
                 yield Issue(f"指标“{ind.name}”目标单位“{tu}”与实际单位“{au}”不一致", _where(ctx, i, "actual"),
                             expected=tu, found=au, evidence=_evidence(ind))
 

@@ -42,6 +42,8 @@ def scored_without_actual(ctx: AuditContext):
     修改建议：补填有依据的实际完成值（如满意度调查结果）；无法取得的不得分并说明原因。
     依据：财预〔2020〕10号：未完成或无佐证的指标不得分（[K]）。
     """
+    if not ctx.has_column("actual"):
+        return  # a scoring table without a 实际完成值 column: nothing was left blank
     for i, s in enumerate(ctx.score.indicators):
         ind = s.indicator
         if s.gap in ("no_actual", "comparator_only") and ind.score is not None and ind.score > 0:
@@ -105,6 +107,8 @@ def missing_deviation_reason(ctx: AuditContext):
     修改建议：在偏差原因栏写明未完成的原因和改进措施。
     依据：财预〔2020〕10号 自评表“偏差原因分析及改进措施”栏。
     """
+    if not ctx.has_column("deviation"):
+        return
     for i, ind in enumerate(ctx.report.indicators):
         if ind.weight is not None and ind.score is not None and ind.score < ind.weight and not ind.deviation:
             yield Issue(f"指标“{ind.name}”得 {fmt(ind.score)} 分（分值 {fmt(ind.weight)}），未说明偏差原因", _where(ctx, i, "name"),
@@ -128,7 +132,7 @@ def grade_matches_total(ctx: AuditContext):
                     expected=expected, found=r.grade, evidence=ctx.evidence("grade"))
 
 
-@rule("SC308", "scoring", "warning", "未写明评价等级")
+@rule("SC308", "scoring", "info", "未写明评价等级")
 def grade_missing(ctx: AuditContext):
     """检查什么：报告是否写明了评价等级（优、良、中、差）；单独填报的自评表没有等级栏，不检查。
     为什么重要：综合评价结论应包括自评得分及评价等级，缺等级则结论不完整。
@@ -155,7 +159,7 @@ def vague_qualitative_full_marks(ctx: AuditContext):
     """
     for i, s in enumerate(ctx.score.indicators):
         ind = s.indicator
-        if s.gap not in (None, "no_actual", "comparator_only") and ind.score and ind.weight and ind.score >= ind.weight:
+        if s.gap not in (None, "no_actual", "comparator_only") and ind.score and ind.weight and ind.score >= ind.weight and ctx.has_column("actual"):
             yield Issue(f"指标“{ind.name}”{s.method}，却得满分 {fmt(ind.score)}", _where(ctx, i, "actual"),
                         expected="有依据的实际完成值", found=ind.actual, evidence=_evidence(s))
 
