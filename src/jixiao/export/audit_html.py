@@ -56,7 +56,7 @@ def _marks(findings: list[Finding]) -> dict:
     """Per block: the worst severity, the cells to highlight and the evidence snippets to mark."""
     marks: dict = defaultdict(lambda: {"severity": None, "cells": {}, "snippets": []})
     order = {"error": 0, "warning": 1, "info": 2, None: 3}
-    for f, loc in ((f, loc) for f in findings for loc in (f.locations or [f.location])):
+    for f, loc in ((x, loc) for x in findings for loc in (x.locations or [x.location])):
         if loc.block is None:
             continue
         m = marks[loc.block]
