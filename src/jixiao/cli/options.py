@@ -7,6 +7,8 @@ from enum import Enum
 PATH_HELP = "报告文件或目录（.docx .pdf .xlsx .txt .md .png .jpg .doc .wps .et）"
 PROFILE_HELP = "评分方案：national、hunan、guangdong、external_53、chongqing，或自定义 .toml 文件；默认自动识别"
 PROFILE_HUNAN_HELP = PROFILE_HELP.removesuffix("；默认自动识别") + "；默认 hunan"
+TEMPLATE_HELP = ("报告模板：hunan_department、department_report、department_form、narrative_report、guangdong_department、"
+                 "chongqing_narrative、external_53、project_form、project_report，或自定义 .toml 文件；默认按评分方案选择")
 JOBS_HELP = "目录批量处理的并行进程数（默认每个 CPU 核一个）"
 TIMEOUT_HELP = "每个文件的处理时限（秒），超时的文件被停止并记为失败，其余文件照常处理"
 SELECT_HELP = "只运行这些规则（代码前缀或类别，可重复），如 AR、XR201、compliance"

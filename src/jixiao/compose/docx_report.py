@@ -1,21 +1,20 @@
-"""Write the 部门整体支出绩效自评报告 as Word (python-docx): the profile's outline, sentences from the
-figures, and the two attachments as real tables with merged cells like the official forms.
+"""Write a report (or a form filed alone) as Word (python-docx): the template's outline, sentences from
+the figures, and the attached forms as real tables with merged cells like the official ones.
 
 公文 style: A4, margins 3.7/3.5/2.8/2.6 cm, 方正小标宋简体 title, 黑体 and 楷体 headings, 仿宋_GB2312
-body at 三号 (16 pt) with a fixed 28 pt line, 宋体 tables, page number (PAGE field) in the footer.
-Each font is named for East Asian text (w:eastAsia) and given a fallback that is free to install
-(Noto Serif/Sans CJK SC) in the font table, which LibreOffice and Word use when the 公文 font is
-missing.  `redact=True` writes the public version: no 填表人, 联系电话 or 单位负责人, and phone
-numbers in the narrative masked.
+body at 三号 (16 pt) on a fixed 28 pt line, 宋体 tables, page number (PAGE field) in the footer.
+Each font is named for East Asian text (w:eastAsia) and given a free fallback (Noto Serif/Sans CJK
+SC) in the font table.  Every paragraph and table cell has an exact line height and every table row
+a minimum height (`layout`), so page breaks in the forms are known: the header row repeats on each
+page (w:tblHeader) and a group cut by a break keeps its 一级 / 二级 labels.  Signature lines are
+borderless tables of fixed widths whose cells never wrap.  `redact=True` writes the public
+version: no 填表人, 联系电话 or 单位负责人, and phone numbers in the narrative masked.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,61 +24,73 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from lxml import etree
 
-from jixiao.compose import forms
-from jixiao.compose.fill_in import Filing
-from jixiao.compose.outline import outline_for
-from jixiao.compose.prose import Prose, lines
+from jixiao.compose import forms, layout, prose
+from jixiao.compose.build import Built
+from jixiao.compose.figures import lines
+from jixiao.compose.fonts import FALLBACKS
+from jixiao.compose.grid import Grid
+from jixiao.compose.outline import TEXT_WIDTH, FormLayout, Plan
+from jixiao.docx_fonts import declare_fallbacks, set_font
 from jixiao.model import Report
-from jixiao.scoring.profile import Profile
 
-# 公文 font → a free font with the same look, present on common Linux installs (fonts-noto-cjk).
-FALLBACKS = {"方正小标宋简体": "Noto Serif CJK SC", "黑体": "Noto Sans CJK SC", "楷体_GB2312": "Noto Serif CJK SC",
-             "仿宋_GB2312": "Noto Serif CJK SC", "宋体": "Noto Serif CJK SC"}
 PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 HIDDEN = "（公开版不显示）"
+SIGNATURE = {"filler": "填表人", "fill_date": "填报日期", "phone": "联系电话", "leader": "单位负责人签字"}
+PRIVATE = {"filler", "phone", "leader"}
 
 
 @dataclass(frozen=True, slots=True)
 class Style:
     font: str
     size: float
+    line: float
     bold: bool = False
     align: int | None = None
     indent: bool = True
     after: float = 0
 
 
-BODY = Style("仿宋_GB2312", 16)
 STYLES = {
-    "title": Style("方正小标宋简体", 22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=10),
-    1: Style("黑体", 16), 2: Style("楷体_GB2312", 16, bold=True), 3: Style("仿宋_GB2312", 16, bold=True),
-    "body": BODY, "right": Style("仿宋_GB2312", 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False),
-    "label": Style("黑体", 16, indent=False), "caption": Style("方正小标宋简体", 18, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=6),
-    "sub": Style("楷体_GB2312", 14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=4),
-    "unit": Style("宋体", 10.5, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False), "small": Style("宋体", 10.5, indent=False),
+    "title": Style("方正小标宋简体", 22, 33, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=10),
+    1: Style("黑体", 16, 28), 2: Style("楷体_GB2312", 16, 28, bold=True), 3: Style("仿宋_GB2312", 16, 28, bold=True),
+    "body": Style("仿宋_GB2312", 16, 28), "right": Style("仿宋_GB2312", 16, 28, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False),
+    "centre": Style("楷体_GB2312", 16, 28, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=6),
+    "label": Style("黑体", 16, 28, indent=False),
+    "caption": Style("方正小标宋简体", 18, 27, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=6),
+    "sub": Style("楷体_GB2312", 14, 24, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=4),
+    "unit": Style("宋体", 10.5, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, after=2),
+    "left": Style("宋体", 10.5, 16, indent=False, after=2),
+    "small": Style("宋体", 10.5, 16, indent=False),
+    "table_caption": Style("黑体", 12, 20, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=4),
 }
 
 
-def write(report: Report, filing: Filing, profile: Profile, path: Path, redact: bool = False) -> None:
-    """Write the report and its two attachments to `path` (.docx)."""
+def write(built: Built, plan: Plan, path: Path, redact: bool = False) -> None:
+    """Write the document of `plan`'s template for `built` to `path` (.docx)."""
     doc = Document()
     _page_setup(doc)
-    _font_fallbacks(doc)
-    writer = _Writer(doc, redact, filing)
-    outline = outline_for(profile)
-    for line in outline.title.format(unit=report.unit.name or "", year=report.unit.year or "").splitlines():
-        writer.para(line, "title")
-    prose = Prose(report, filing)
-    for heading in outline.headings:
-        writer.para(heading.title, heading.level)
+    declare_fallbacks(doc, FALLBACKS)
+    w = _Writer(doc, redact, built)
+    ctx = prose.Context(built.report, built.filing, plan)
+    c = plan.compose
+    title = c.title.format(unit=built.report.unit.name or "", year=built.report.unit.year or "", project=ctx.project)
+    for line in lines(title):
+        w.para(line, "title")
+    for name in c.subtitle:
+        w.blocks(prose.paragraphs(ctx, name), "centre")
+    for name in c.preamble:
+        w.blocks(prose.paragraphs(ctx, name), "body")
+    for heading in c.headings:
+        w.para(heading.title, heading.level)
         for name in heading.content:
-            for text in prose.paragraphs(name):
-                writer.para(text, "body")
-    writer.para(report.unit.name or "", "right")
-    writer.para(filing.fill_date or "", "right")
-    _attachments(writer, report, filing)
+            w.blocks(prose.paragraphs(ctx, name), "body")
+    for name in c.closing:
+        w.blocks(prose.paragraphs(ctx, name), "right")
+    forms = [(name, part) for name in c.attachments for part in (built.parts if name == "project" else [built.report])]
+    for number, (name, part) in enumerate(forms, 1):
+        label = None if not c.headings else f"附件{number}" if len(forms) > 1 else "附件"
+        w.attachment(plan, name, part, label)
     buffer = io.BytesIO()
     doc.save(buffer)
     path.write_bytes(buffer.getvalue())
@@ -93,7 +104,7 @@ def _page_setup(doc) -> None:
     section.footer_distance = Cm(2.5)
     normal = doc.styles["Normal"]  # table cells inherit it; body paragraphs set their own size
     normal.font.size = Pt(10.5)
-    _set_font(normal.element.get_or_add_rPr(), "宋体")
+    set_font(normal.element.get_or_add_rPr(), "宋体")
     _page_number(section.footer.paragraphs[0])
 
 
@@ -103,7 +114,7 @@ def _page_number(p) -> None:
     for kind, text in (("text", "— "), ("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None), ("text", " —")):
         run = p.add_run()
         run.font.size = Pt(14)
-        _set_font(run._element.get_or_add_rPr(), "宋体")
+        set_font(run._element.get_or_add_rPr(), "宋体")
         if kind == "text":
             run.text = text
         elif kind == "instr":
@@ -117,53 +128,24 @@ def _page_number(p) -> None:
             run._element.append(char)
 
 
-def _set_font(rpr, font: str) -> None:
-    fonts = rpr.get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), font)
-
-
-def _font_fallbacks(doc) -> None:
-    """Declare each 公文 font in the font table with its free fallback as w:altName."""
-    part = next(p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
-    root = etree.fromstring(part.blob)
-    for name, fallback in FALLBACKS.items():
-        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
-        etree.SubElement(font, qn("w:altName"), {qn("w:val"): fallback})
-        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})
-        etree.SubElement(font, qn("w:family"), {qn("w:val"): "modern" if fallback.startswith("Noto Sans") else "roman"})
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def installed_fonts() -> set[str] | None:
-    """Font family names fontconfig knows, or None where fc-list is not available."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return None
-    result = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, timeout=60, check=False)
-    return {name.strip() for line in result.stdout.splitlines() for name in line.split(",")}
-
-
-def with_fallback_fonts(source: Path, target: Path) -> None:
-    """A copy of a .docx whose 公文 fonts that are not installed are replaced by their fallbacks, so a
-    PDF made by LibreOffice keeps serif 仿宋/宋体 text instead of whatever font it would substitute."""
-    present = installed_fonts() or set()
-    missing = {name: fallback for name, fallback in FALLBACKS.items() if name not in present}
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item)
-            if item.filename.endswith(".xml") and item.filename != "word/fontTable.xml":
-                for name, fallback in missing.items():
-                    data = data.replace(f'"{name}"'.encode(), f'"{fallback}"'.encode())
-            dst.writestr(item, data)
+def _set(parent, tag: str, **attrs) -> None:
+    """Append a `w:` element with `w:` attributes."""
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(qn(f"w:{key}"), str(value))
+    parent.append(el)
 
 
 class _Writer:
-    """Paragraphs and tables in one document, with redaction applied to every text."""
+    """Paragraphs and tables in one document, with redaction applied to every text, keeping count of
+    the points used on the current page (`y`) so that forms know where their pages break."""
 
-    def __init__(self, doc, redact: bool, filing: Filing):
-        self.doc, self.redact = doc, redact
-        self.names = [n for n in (filing.filler, filing.leader) if n] if redact else []
+    def __init__(self, doc, redact: bool, built: Built):
+        self.doc, self.redact, self.filing = doc, redact, built.filing
+        self.names = [n for n in (built.filing.filler, built.filing.leader) if n] if redact else []
+        self.y = 0.0
+        self.started = False
+        self.new_page = False
 
     def clean(self, text: str) -> str:
         if not self.redact:
@@ -172,81 +154,176 @@ class _Writer:
             text = text.replace(name, "＊＊")
         return PHONE.sub("＊＊＊＊", text)
 
-    def para(self, text: str, style_key, container=None):
+    def blocks(self, blocks: list[prose.Block], style_key) -> None:
+        for block in blocks:
+            if isinstance(block, Grid):
+                if block.caption:
+                    self.para(block.caption, "table_caption")
+                self.table(block)
+            else:
+                self.para(block, style_key)
+
+    def para(self, text: str, style_key):
         style = STYLES[style_key]
-        p = (container or self.doc).add_paragraph()
+        p = self.doc.add_paragraph()
         if style.align is not None:
             p.alignment = style.align
         fmt = p.paragraph_format
         fmt.space_before, fmt.space_after = Pt(0), Pt(style.after)
-        if style.size >= 14:
-            fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(28 if style.size <= 16 else style.size * 1.5)
+        fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(style.line)
         if style.indent:
             fmt.first_line_indent = Pt(style.size * 2)
-        self.run(p, self.clean(text), style.font, style.size, style.bold)
+        text = self.clean(text)
+        if self.new_page:  # the break opens the paragraph, so that the paragraph starts the new page
+            p.add_run().add_break(WD_BREAK.PAGE)
+            self.new_page = False
+        self.run(p, text, style.font, style.size, style.bold)
+        self.y += layout.paragraph_height(text, TEXT_WIDTH, style.size, style.line, style.size * 2 if style.indent else 0) + style.after
+        if self.y > layout.PAGE_HEIGHT:
+            self.y = (self.y - layout.PAGE_HEIGHT) % layout.PAGE_HEIGHT
+        self.started = True
         return p
 
     @staticmethod
     def run(p, text: str, font: str, size: float, bold: bool = False) -> None:
-        run = p.add_run(text)
-        run.font.size, run.font.bold = Pt(size), bold
-        _set_font(run._element.get_or_add_rPr(), font)
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                p.add_run().add_break()
+            run = p.add_run(part)
+            run.font.size, run.font.bold = Pt(size), bold
+            set_font(run._element.get_or_add_rPr(), font)
 
     def page_break(self) -> None:
-        self.doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+        """The next paragraph starts a new page (nothing to break before the document's first one)."""
+        if self.started:
+            self.new_page = True
+            self.y = 0.0
 
-    def table(self, g: forms.Grid) -> None:
+    def attachment(self, plan: Plan, name: str, part: Report, label: str | None) -> None:
+        """One attached form from a new page: 附件N (附件 alone when it is the only one; nothing when the
+        form is filed alone), caption, subtitle, the form, its note and signature."""
+        form = plan.form(name)
+        unit, year = part.unit.name or "", part.unit.year or ""
+        self.page_break()
+        if label:
+            self.para(label, "label")
+        self.para(form.caption.format(unit=unit, year=year), "caption")
+        if form.subtitle:
+            self.para(form.subtitle.format(unit=unit, year=year), "sub")
+        if form.unit_line:
+            self.para(form.unit_line.format(unit=unit, year=year), "unit" if name == "basic_data" else "left")
+        for i, grid in enumerate(_grids(plan, name, form, part, self.filing)):
+            if i:
+                self.joiner()
+            self.table(grid)
+        if form.note:
+            self.para(form.note, "small")
+        if form.signature:
+            self.signature(form)
+
+    def table(self, g: Grid) -> None:
+        self.y = layout.paginate(g, self.y)
         t = self.doc.add_table(rows=len(g.rows), cols=len(g.widths))
-        t.style, t.autofit, t.alignment = "Table Grid", False, WD_TABLE_ALIGNMENT.CENTER
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        t._tbl.tblPr.append(layout)
-        for c, width in enumerate(g.widths):
-            t.columns[c].width = Cm(width)
-            for cell in t.columns[c].cells:
-                cell.width = Cm(width)
+        t.style, t.alignment = "Table Grid", WD_TABLE_ALIGNMENT.CENTER
+        _fixed(t, g.widths)
         for r0, c0, r1, c1 in g.merges:
             t.cell(r0, c0).merge(t.cell(r1, c1))
         covered = g.covered()
         for r, row in enumerate(g.rows):
-            _cant_split(t.rows[r])
+            _row_props(t.rows[r], g.heights[r], r < g.header_rows)
             for c, text in enumerate(row):
                 if (r, c) not in covered:
-                    self._cell(t.cell(r, c), self.clean(text), g.font_size, (r, c) in g.left)
+                    self._cell(t.cell(r, c), self.clean(text), g, (r, c) in g.left, r in g.bold)
+        for r0, c0, side in g.open_edges:
+            _no_border(t.cell(r0, c0), side)
+        self.started = True
 
-    def _cell(self, cell, text: str, size: float, left: bool) -> None:
+    def joiner(self) -> None:
+        """A paragraph 1 pt high between the two tables of one form: Word and LibreOffice would merge
+        adjacent tables into one, and the indicator table's header row could no longer repeat."""
+        p = self.doc.add_paragraph()
+        fmt = p.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(0), Pt(0)
+        fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(1)
+        p.add_run().font.size = Pt(1)
+        self.y += 1
+
+    def _cell(self, cell, text: str, g: Grid, left: bool, bold: bool) -> None:
         cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         p = cell.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.LEFT if left or len(text) > 30 else WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(0)
+        p.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
+        fmt = p.paragraph_format
+        fmt.space_after, fmt.line_spacing_rule, fmt.line_spacing = Pt(0), WD_LINE_SPACING.EXACTLY, Pt(g.line)
         if text:
-            self.run(p, text, "宋体", size)
+            self.run(p, text, "宋体", g.font_size, bold)
+
+    def signature(self, form: FormLayout) -> None:
+        """填表人 / 填报日期 / 联系电话 / 单位负责人签字 as a borderless table: each label with its value in
+        a cell of fixed width that never wraps; two rows when one line would not hold them."""
+        size = 10.5
+        items = [f"{SIGNATURE[key]}：{HIDDEN if self.redact and key in PRIVATE else getattr(self.filing, key) or ''}" for key in form.signature]
+        widths = [(layout.text_width(text, size) + size * 2) / layout.PT_PER_CM + 2 * layout.CELL_PADDING for text in items]
+        per_row = len(items) if sum(widths) <= TEXT_WIDTH else (len(items) + 1) // 2
+        rows = [items[i: i + per_row] for i in range(0, len(items), per_row)]
+        cols = max(len(r) for r in rows)
+        column = [max(widths[i + k * per_row] for k in range(len(rows)) if i + k * per_row < len(items)) for i in range(cols)]
+        spare = (TEXT_WIDTH - sum(column)) / cols
+        t = self.doc.add_table(rows=len(rows), cols=cols)
+        t.alignment = WD_TABLE_ALIGNMENT.LEFT
+        _fixed(t, [w + spare for w in column], borders=False)
+        for r, texts in enumerate(rows):
+            for c, text in enumerate(texts):
+                cell = t.cell(r, c)
+                _set(cell._tc.get_or_add_tcPr(), "w:noWrap")
+                p = cell.paragraphs[0]
+                p.paragraph_format.line_spacing_rule, p.paragraph_format.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(20)
+                self.run(p, text, "宋体", size)
+        self.y += 20 * len(rows)
 
 
-def _cant_split(row) -> None:
-    """Keep a table row on one page (Word's 'allow row to break across pages' off)."""
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+def _fixed(t, widths: list[float], borders: bool = True) -> None:
+    """A fixed-layout table (python-docx writes w:tblLayout) with these column widths (cm), narrow
+    cell margins, and no borders unless asked."""
+    t.autofit = False
+    tbl_pr = t._tbl.tblPr
+    if not borders:
+        edges = OxmlElement("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            _set(edges, f"w:{side}", val="nil")
+        tbl_pr.insert_element_before(edges, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        _set(margins, f"w:{side}", w=round(layout.CELL_PADDING / 2.54 * 1440), type="dxa")
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
+    for c, width in enumerate(widths):
+        t.columns[c].width = Cm(width)
+        for cell in t.columns[c].cells:
+            cell.width = Cm(width)
 
 
-def _attachments(w: _Writer, report: Report, filing: Filing) -> None:
-    year = report.unit.year
-    w.page_break()
-    w.para("附件1", "label")
-    w.para("部门整体支出绩效评价基础数据表", "caption")
-    w.para("金额单位：万元", "unit")
-    w.table(forms.basic_data_grid(report, "".join(lines(filing.three_public_management)[:1])))
-    w.para("说明：“项目支出”需要填报基本支出以外的所有项目支出情况，“公用经费”填报基本支出中的一般商品和服务支出。", "small")
-    w.para(_signature(filing, w.redact, leader=True), "small")
-    w.page_break()
-    w.para("附件2", "label")
-    w.para("部门整体支出绩效自评表", "caption")
-    w.para(f"（{year}年度）", "sub")
-    w.table(forms.self_eval_grid(report))
-    w.para(_signature(filing, w.redact), "small")
+def _no_border(cell, side: str) -> None:
+    """No border on one side of a cell (the 绩效指标 label cell and the column it heads read as one)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    _set(borders, f"w:{side}", val="nil")
+    tc_pr.insert_element_before(borders, "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
 
 
-def _signature(filing: Filing, redact: bool, leader: bool = False) -> str:
-    """填表人 / 填报日期 / 联系电话 (and 单位负责人签字 on the 基础数据表)."""
-    person = (lambda v: HIDDEN) if redact else (lambda v: v or "")
-    line = f"填表人：{person(filing.filler)}　　填报日期：{filing.fill_date or ''}　　联系电话：{person(filing.phone)}"
-    return line + (f"　　单位负责人签字：{person(filing.leader)}" if leader else "")
+def _row_props(row, height: float, header: bool) -> None:
+    """Keep a row on one page, at least `height` points tall; a header row repeats on every page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    _set(tr_pr, "w:cantSplit")
+    _set(tr_pr, "w:trHeight", val=round(height * 20), hRule="atLeast")
+    if header:
+        _set(tr_pr, "w:tblHeader")
+
+
+def _grids(plan: Plan, name: str, form: FormLayout, part: Report, filing) -> list[Grid]:
+    scored = plan.profile.execution.rule == "proportional"
+    if name == "basic_data":
+        return [forms.basic_data_grid(part, form, "".join(lines(filing.text("three_public_management"))[:1]))]
+    if name == "self_evaluation":
+        return [forms.self_eval_head(part, scored), forms.indicator_grid(part, form, part.budget.execution_weight if scored else None)]
+    if name == "project":
+        return [forms.project_head(part, scored), forms.indicator_grid(part, form, part.budget.execution_weight if scored else None)]
+    return [forms.indicator_grid(part, form, None)]

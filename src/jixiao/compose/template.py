@@ -1,8 +1,10 @@
-"""The fill-in workbook (`jixiao template`): sheets from `workbook.py`, dropdowns from the profile,
-number validation and formats, required cells filled yellow with a note, and 填报说明.
+"""The fill-in workbook (`jixiao template`): the template's sheets (`outline.sheets_for`), dropdowns from
+the profile and the template, number validation and formats, required cells filled yellow with a
+note, and 填报说明 (`guide.py`).  The hidden 选项 sheet records the template, so `jixiao render`
+needs no option to know it.
 
-`write(path, profile, filing)` also writes a filled workbook (the example, and the tests' inputs):
-values go in exactly where `fill_in.read_workbook` reads them, amounts as `Decimal`.
+`write(path, plan, filing)` also writes a filled workbook (the examples, and the tests' inputs):
+values go in exactly where `cells.read_workbook` reads them, amounts as `Decimal`.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from jixiao.compose import workbook as wb
-from jixiao.compose.fill_in import Filing
-from jixiao.scoring.profile import Profile
+from jixiao.compose.cells import TEMPLATE_CELL
+from jixiao.compose.filing import Filing
+from jixiao.compose.guide import guide
+from jixiao.compose.outline import Plan, sheets_for
 
 REQUIRED = PatternFill("solid", fgColor="FFF2CC")
 HEADER = PatternFill("solid", fgColor="DDEBF7")
@@ -48,28 +52,34 @@ def _validation(kind: str, choices: dict[str, str], label: str) -> DataValidatio
     return dv
 
 
-def _choices(profile: Profile) -> dict[str, str]:
-    level2 = [name for g in profile.level1 for name in g.level2]
+def _choices(plan: Plan) -> dict[str, str]:
+    level2 = _level2_names(plan)
     return {
-        "一级指标": f"{wb.CHOICES}!$A$2:$A${1 + len(profile.level1)}",
-        "二级指标": f"{wb.CHOICES}!$B$2:$B${1 + len(level2)}",
+        "一级指标": f"{wb.CHOICES}!$A$2:$A${1 + len(plan.profile.level1)}",
+        "二级指标": f"{wb.CHOICES}!$B$2:$B${1 + max(len(level2), 1)}",
         "方向": '"' + ",".join(wb.DIRECTIONS) + '"',
+        "资金来源": '"' + ",".join(wb.SOURCES) + '"',
+        "项目名称": f"{wb.PROJECT_INFO.name}!$A${wb.FIRST_ROW}:$A${wb.FIRST_ROW + wb.PROJECT_INFO.rows - 1}",
     }
 
 
-def write(path: Path, profile: Profile, filing: Filing | None = None) -> None:
-    """The template (empty) or a filled workbook for `profile`."""
+def _level2_names(plan: Plan) -> list[str]:
+    return list(dict.fromkeys(name for g in plan.profile.level1 for name in plan.level2(g.name)))
+
+
+def write(path: Path, plan: Plan, filing: Filing | None = None) -> None:
+    """The template (empty) or a filled workbook for `plan`'s template."""
     book = Workbook()
-    _instructions(book.active, profile)
-    choices = _choices(profile)
+    _instructions(book.active, plan)
+    choices = _choices(plan)
     data = filing.model_dump() if filing else {}
-    for sheet in wb.SHEET_ORDER:
+    for sheet in sheets_for(plan):
         ws = book.create_sheet(sheet.name)
         if isinstance(sheet, wb.FormSheet):
-            _form_sheet(ws, sheet, choices, data)
+            _form_sheet(ws, sheet, choices, data.get(sheet.key, {}) if sheet.key else data)
         else:
             _table_sheet(ws, sheet, choices, _records(sheet, data))
-    _choice_sheet(book.create_sheet(wb.CHOICES), profile)
+    _choice_sheet(book.create_sheet(wb.CHOICES), plan)
     book.save(path)
 
 
@@ -117,7 +127,7 @@ def _table_sheet(ws, sheet: wb.TableSheet, choices: dict[str, str], records: lis
         for r in range(wb.FIRST_ROW, last + 1):
             _style_input(ws[f"{col}{r}"], spec)
         _validate(ws, _validation(spec.kind, choices, spec.label), f"{col}{wb.FIRST_ROW}:{col}{last}")
-    if sheet is wb.INDICATORS:
+    if sheet.has("direction"):
         _indicator_value_rule(ws, sheet, last)
     for i, label in enumerate(sheet.fixed):
         ws.cell(wb.FIRST_ROW + i, 1, label).fill = PatternFill()
@@ -152,76 +162,55 @@ def _cell_value(value):
 def _records(sheet: wb.TableSheet, data: dict) -> list[dict]:
     if not data:
         return []
-    if sheet is wb.PROBLEMS:
+    if sheet.has("problem"):
         problems, measures = data["problems"], data["measures"]
         return [{"problem": p, "measure": m} for p, m in zip(problems + [None] * len(measures), measures + [None] * len(problems))
                 if p or m]
+    if sheet.has("achievement"):
+        return [{"achievement": a} for a in data[sheet.key]]
     if sheet.fixed:  # one record per fixed row, in the sheet's order
         by_item = {r["item"]: r for r in data[sheet.key]}
         return [by_item.get(item, {}) for item in sheet.fixed]
     return data[sheet.key]
 
 
-def _choice_sheet(ws, profile: Profile) -> None:
-    ws.append(["一级指标", "二级指标"])
-    level2 = [name for g in profile.level1 for name in g.level2]
-    for i in range(max(len(profile.level1), len(level2))):
-        ws.append([profile.level1[i].name if i < len(profile.level1) else None, level2[i] if i < len(level2) else None])
+def _choice_sheet(ws, plan: Plan) -> None:
+    """一级 / 二级 indicator choices, and the template the workbook is for (read back by `render`)."""
+    ws.append(["一级指标", "二级指标", None, "模板"])
+    level1, level2 = [g.name for g in plan.profile.level1], _level2_names(plan)
+    for i in range(max(len(level1), len(level2))):
+        ws.append([level1[i] if i < len(level1) else None, level2[i] if i < len(level2) else None])
+    ws[TEMPLATE_CELL] = plan.template.name
     ws.sheet_state = "hidden"
 
 
-EXAMPLES = [
-    ("产出指标", "数量指标", "农村道路养护里程", "≥", "45", "公里", "实际值填实测数字，如 46.5"),
-    ("产出指标", "质量指标", "工程验收合格率", "=", "100", "%", "比率以 % 计量，不要写“分”"),
-    ("产出指标", "时效指标", "项目资金拨付及时率", "≥", "95", "%", "也可写完成时间：方向选“定性”，目标值“2024年12月31日前”"),
-    ("产出指标", "成本指标", "公用经费控制率", "≤", "100", "%", "成本类指标越小越好，方向选 ≤"),
-    ("效益指标", "经济效益指标", "村集体经济年收入5万元以上村占比", "≥", "80", "%", ""),
-    ("效益指标", "社会效益指标", "矛盾纠纷调处化解率", "≥", "95", "%", ""),
-    ("效益指标", "生态效益指标", "农村生活垃圾无害化处理率", "≥", "90", "%", ""),
-    ("效益指标", "可持续影响指标", "河堤防洪标准", "定性", "达到二十年一遇", "", "定性指标的实际值写明达成情况：“已达到二十年一遇防洪标准”"),
-    ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "以问卷调查结果为依据"),
-]
-
-GUIDE = [
-    "一、本表用于填报部门整体支出绩效自评数据，填好后运行：jixiao render 填报.xlsx -o 报告.docx [--pdf]，自动生成自评报告及两张附表。",
-    "二、黄色单元格为必填项；单元格批注和“说明”列写明了填写要求。金额单位均为万元，保留两位小数（四舍五入）。",
-    "三、执行率、执行率得分、各项合计、占比、指标得分、总分和评价等级均由程序计算，无需填写。",
-    "四、“预算执行”表：四项收入之和应等于全年预算数；基本支出 + 项目支出应等于全年执行数；“基本支出”表三项之和应等于基本支出。",
-    "五、“三公经费”“公用经费”表按上年决算、本年预算、本年决算三列填写，无支出的填 0；“项目支出”表每个项目一行，决算数之和应等于项目支出。",
-    "六、“绩效指标”表：一级、二级指标从下拉列表选择；各指标分值之和加预算执行率分值（{weight} 分）应为 100 分。",
-    "七、定量指标（方向 ≥ ≤ =）的目标值和实际值只填数字，单位填在“计量单位”列，得分按 分值 × min(实际值/目标值, 1) 计算（≤ 为 分值 × min(目标值/实际值, 1)）。",
-    "八、定性指标（方向“定性”）的实际值须写明达成档次：达成（如“已全部完成”）、部分达成（如“基本完成”“部分完成”）或未达成（如“未完成”），"
-    "分别计分值的 80%–100%、60%–80%、0–60%；可在“定性指标自评得分”列填写档次范围内的得分，不填按档次上限计。",
-    "九、未得满分的指标请填写“偏差原因分析及改进措施”。",
-    "十、“叙述”表填写报告正文文字，多条内容每行一条（单元格内按 Alt+Enter 换行）。",
-    "十一、公开版报告（--redact）不显示填表人、联系电话和单位负责人。",
-]
-
-
-def _instructions(ws, profile: Profile) -> None:
+def _instructions(ws, plan: Plan) -> None:
     ws.title = wb.INSTRUCTIONS
     ws.column_dimensions["A"].width = 14
     for col in "BCDEFG":
         ws.column_dimensions[col].width = 18
     ws.column_dimensions["C"].width = 30
     ws.column_dimensions["G"].width = 60
-    ws.append([f"部门整体支出绩效自评填报说明（评分方案：{profile.title}）"])
+    text = guide(plan)
+    ws.append([text.title])
     ws["A1"].font = Font(bold=True, size=14)
-    for line in GUIDE:
-        ws.append([line.format(weight=profile.execution.weight)])
-        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=7)
-        ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[ws.max_row].height = 36
-    ws.append([])
-    ws.append(["细化量化的指标示例"])
-    ws.cell(ws.max_row, 1).font = Font(bold=True)
-    ws.append(["一级指标", "二级指标", "三级指标", "方向", "目标值", "计量单位", "说明"])
-    for cell in ws[ws.max_row]:
-        cell.font, cell.fill = Font(bold=True), HEADER
-    for row in EXAMPLES:
-        ws.append(list(row))
-    ws.append([])
-    ws.append(["不合格的写法：目标值“效果明显”“较好”（无法衡量）；“≥0%”（无约束力）；实际值照抄目标值或只写“≥95%”（不是实测值）；比率以“分”计量。"])
+    for line in text.lines:
+        _long_line(ws, line)
+    if text.examples:
+        ws.append([])
+        ws.append(["细化量化的指标示例"])
+        ws.cell(ws.max_row, 1).font = Font(bold=True)
+        ws.append(["一级指标", "二级指标", "三级指标", "方向", "目标值", "计量单位", "说明"])
+        for cell in ws[ws.max_row]:
+            cell.font, cell.fill = Font(bold=True), HEADER
+        for row in text.examples:
+            ws.append(list(row))
+        ws.append([])
+        _long_line(ws, "不合格的写法：目标值“效果明显”“较好”（无法衡量）；“≥0%”（无约束力）；实际值照抄目标值或只写“≥95%”（不是实测值）；比率以“分”计量。")
+
+
+def _long_line(ws, text: str) -> None:
+    ws.append([text])
     ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=7)
-    ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True)
+    ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[ws.max_row].height = 36

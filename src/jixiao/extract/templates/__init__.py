@@ -15,6 +15,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -55,8 +56,43 @@ class Expects(_Data):
     """Roles the indicator table must have (name, target, actual, weight, score, deviation, direction, unit)."""
 
 
+class Heading(_Data):
+    """A heading the writer puts in the outline (level 1 一、, 2 （一）, 3 1.) and the names of the
+    sentence generators that fill it (jixiao/compose/prose)."""
+
+    level: Literal[1, 2, 3]
+    title: str
+    content: tuple[str, ...] = ()
+
+
+class Compose(_Data):
+    """How `jixiao render` writes a document of this template: the fill-in workbook it reads, the
+    title, the outline with its sentence generators, the closing lines and the attached forms, with
+    per-template form layouts and fixed sentences (checked by jixiao.compose when it is used)."""
+
+    workbook: Literal["department", "project", "external"] = "department"
+    title: str = ""
+    """Title lines (\n between them) with {unit}, {year} and {project}; empty for a form filed alone."""
+    subtitle: tuple[str, ...] = ()
+    """Generators of the centred lines under the title (委托单位 and 评价机构)."""
+    preamble: tuple[str, ...] = ()
+    """Generators of the paragraphs between the title and the first heading."""
+    headings: tuple[Heading, ...] = ()
+    closing: tuple[str, ...] = ()
+    """Generators of the right-aligned lines after the body (the unit or evaluator, the date)."""
+    attachments: tuple[str, ...] = ()
+    """Forms after the body, each from a new page (jixiao/compose/forms.toml names them)."""
+    forms: dict[str, dict[str, Any]] = {}
+    """Per-form layout overrides (caption, columns) over jixiao/compose/forms.toml."""
+    phrases: dict[str, str] = {}
+    """Fixed sentences over jixiao/compose/phrases.toml."""
+    level2: dict[str, tuple[str, ...]] = {}
+    """Level-two indicator choices of the workbook for level-one groups whose profile lists none."""
+
+
 class Template(_Data):
-    """One layout family: the kinds it covers, its signals, what it expects, its scoring profile."""
+    """One layout family: the kinds it covers, its signals, what it expects, its scoring profile,
+    and how a document of it is written."""
 
     name: str
     title: str
@@ -64,6 +100,7 @@ class Template(_Data):
     profile: str
     signals: tuple[Signal, ...] = ()
     expects: Expects = Expects()
+    compose: Compose | None = None
 
 
 BUILTIN = tuple(sorted(p.name.removesuffix(".toml") for p in resources.files("jixiao.extract.templates").iterdir() if p.name.endswith(".toml")))

@@ -1,0 +1,1 @@
+"""The fictional filings of the examples, one module per template (each defines `FILING`)."""

@@ -1,0 +1,109 @@
+"""Where the page breaks fall in a form, worked out before Word or LibreOffice lays it out.
+
+Every cell paragraph has an exact line height and every row a minimum height at least as tall as
+its text needs (counted with full-width CJK characters and generous Latin widths, so the estimate
+errs on the tall side); a row then is exactly as tall as its minimum, whatever font replaces a
+missing 公文 font, and the page breaks are known.  At each break the header rows repeat (w:tblHeader)
+and a group cut by the break (一级指标, 二级指标) starts again with its label on the new page.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from jixiao.compose.grid import Grid
+
+PT_PER_CM = 72 / 2.54
+PAGE_HEIGHT = (29.7 - 3.7 - 3.5) * PT_PER_CM
+"""pt of text height on an A4 公文 page (top margin 3.7 cm, bottom 3.5 cm)."""
+PAGE_SLACK = 18.0
+"""pt kept free at the foot of a page for borders and rounding."""
+CELL_PADDING = 0.1
+"""cm left and right inside every cell (w:tblCellMar)."""
+ROW_PADDING = 5.0
+"""pt above and below the text of a row, borders included."""
+
+
+def char_width(ch: str, size: float) -> float:
+    """Advance width in pt: full-width for CJK and full-width punctuation, 0.6 em for the rest."""
+    if unicodedata.east_asian_width(ch) in ("W", "F", "A"):
+        return size
+    return size * (0.35 if ch == " " else 0.6)
+
+
+def text_width(text: str, size: float) -> float:
+    return sum(char_width(ch, size) for ch in text)
+
+
+def lines_needed(text: str, width_cm: float, size: float) -> int:
+    """Lines a cell's text takes in a column `width_cm` wide: each explicit line wrapped, with room
+    for one more character per line (line-start rules push a character down)."""
+    room = (width_cm - 2 * CELL_PADDING) * PT_PER_CM
+    return sum(1 if text_width(line, size) <= room else math.ceil((text_width(line, size) + size) / room) for line in text.split("\n"))
+
+
+def fits(text: str, width_cm: float, size: float) -> bool:
+    """Every explicit line of `text` fits the column on one line (a fixed label never wraps by itself)."""
+    room = (width_cm - 2 * CELL_PADDING) * PT_PER_CM
+    return all(text_width(line, size) <= room for line in text.split("\n"))
+
+
+def row_heights(g: Grid) -> list[float]:
+    """The height of every row: the tallest cell that sits in that row alone, and enough in the last
+    row of a vertical merge for the merged cell's own text."""
+    heights = [ROW_PADDING + g.line] * len(g.rows)
+    spans = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in g.merges}
+    covered = g.covered()
+    for r, row in enumerate(g.rows):
+        for c, text in enumerate(row):
+            if (r, c) in covered:
+                continue
+            r1, c1 = spans.get((r, c), (r, c))
+            need = ROW_PADDING + g.line * lines_needed(text, sum(g.widths[c: c1 + 1]), g.font_size)
+            have = sum(heights[r: r1 + 1])
+            if need > have:
+                heights[r1] += need - have
+    return heights
+
+
+def paginate(g: Grid, used: float) -> float:
+    """Set the rows' heights, split the `continued` columns' merges where pages break, and return the
+    points used on the page where the table ends.  `used`: points already used on its first page.
+    A label written again can make its row taller, so breaks are found again until none moves."""
+    for _ in range(8):
+        g.heights = row_heights(g)
+        breaks, y = _breaks(g, used)
+        if not [b for b in breaks if _split_at(g, b)]:
+            return y
+    return y
+
+
+def _breaks(g: Grid, used: float) -> tuple[list[int], float]:
+    """The rows that start a new page, and the points used on the last page."""
+    header = sum(g.heights[: g.header_rows])
+    y, breaks = used, []
+    for r, h in enumerate(g.heights):
+        if r >= g.header_rows and y + h > PAGE_HEIGHT - PAGE_SLACK and y > header:
+            breaks.append(r)
+            y = header
+        y += h
+    return breaks, y
+
+
+def _split_at(g: Grid, b: int) -> bool:
+    """Cut the `continued` columns' merges that run across row `b`; whether any was cut."""
+    cut = False
+    for i, (r0, c0, r1, c1) in enumerate(list(g.merges)):
+        if c0 == c1 and c0 in g.continued and r0 < b <= r1:
+            g.merges[i] = (r0, c0, b - 1, c1)
+            g.merges.append((b, c0, r1, c1))
+            g.rows[b][c0] = g.rows[r0][c0] if g.continued[c0] else ""
+            cut = True
+    return cut
+
+
+def paragraph_height(text: str, width_cm: float, size: float, line: float, indent: float = 0) -> float:
+    """Points a body paragraph takes: its lines at an exact line height (first-line indent in pt)."""
+    room = width_cm * PT_PER_CM
+    return line * sum(max(1, math.ceil((text_width(part, size) + indent + size) / room)) for part in text.split("\n"))

@@ -1,0 +1,50 @@
+"""Sentences of project-style reports (a Chongqing unit's self-evaluation, a 项目支出绩效自评报告): the
+opening, the targets by indicator group, what each goal and indicator achieved, the project's funds."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from jixiao.compose.figures import figure, money, numbered
+from jixiao.compose.prose import Context, generator
+
+
+@generator("opening", needs=("basis",))
+def opening(ctx: Context, _: str) -> list[str]:
+    basis = ctx.filing.text("basis")
+    return [ctx.phrase("opening", basis=basis) if basis else ctx.phrase("opening_plain")]
+
+
+@generator("targets")
+def targets(ctx: Context, _: str) -> list[str]:
+    """绩效目标 as the indicators set them, one paragraph per level-one and level-two group."""
+    out = []
+    groups = groupby(ctx.report.indicators, key=lambda i: (i.level1, i.level2))
+    for n, ((level1, level2), rows) in enumerate(groups, 1):
+        items = numbered([ctx.phrase("target_item", name=i.name, target=i.target or "") for i in rows], "①", between="；")
+        out.append(ctx.phrase("targets_group", n=n, level1=level1, level2=level2) + "".join(items))
+    return out
+
+
+@generator("goals_achieved")
+def goals_achieved(ctx: Context, _: str) -> list[str]:
+    goals = [g for g in ctx.filing.goals if g.expected and g.achieved]
+    texts = [ctx.phrase("goals_achieved", expected=g.expected.rstrip("。；;"), achieved=g.achieved.rstrip("。；;")) for g in goals]
+    return numbered(texts, "1.")
+
+
+@generator("indicator_results")
+def indicator_results(ctx: Context, _: str) -> list[str]:
+    texts = [ctx.phrase("indicator_result", name=i.name, target=i.target or "", actual=i.actual or "", score=figure(i.score), weight=figure(i.weight))
+             for i in ctx.report.indicators if i.score is not None]
+    return numbered(texts, "（1）", between="；")
+
+
+@generator("project_funds")
+def project_funds(ctx: Context, _: str) -> list[str]:
+    b = ctx.report.budget
+    if None in (b.initial, b.full_year, b.executed, b.execution_rate):
+        return []
+    text = ctx.phrase("project_funds", initial=money(b.initial), full_year=money(b.full_year), executed=money(b.executed), rate=figure(b.execution_rate))
+    sources = "，".join(f"{line.label}{money(line.full_year)}万元" for line in b.lines if line.full_year)
+    return [text + (ctx.phrase("project_sources", sources=sources) if sources else "")]
