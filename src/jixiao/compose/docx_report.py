@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from jixiao.compose import forms, layout, prose
-from jixiao.compose.build import Built
+from jixiao.compose.builders import Built
 from jixiao.compose.figures import lines
 from jixiao.compose.fonts import FALLBACKS
 from jixiao.compose.grid import Grid

@@ -16,7 +16,7 @@ from pathlib import Path
 from jixiao import libreoffice
 from jixiao.audit import Finding, audit
 from jixiao.compose import docx_report, fonts
-from jixiao.compose.build import Built, load
+from jixiao.compose.builders import Built, load
 from jixiao.compose.outline import Plan
 from jixiao.errors import MissingToolError
 from jixiao.model import Report
