@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from docx import Document
@@ -222,31 +223,48 @@ class _Writer:
             self.signature(form)
 
     def table(self, g: Grid) -> None:
-        self.y = layout.paginate(g, self.y)
-        t = self.doc.add_table(rows=len(g.rows), cols=len(g.widths))
-        t.style, t.alignment = "Table Grid", WD_TABLE_ALIGNMENT.CENTER
-        _fixed(t, g.widths)
-        for r0, c0, r1, c1 in g.merges:
-            t.cell(r0, c0).merge(t.cell(r1, c1))
-        covered = g.covered()
-        for r, row in enumerate(g.rows):
-            _row_props(t.rows[r], g.heights[r], r < g.header_rows)
-            for c, text in enumerate(row):
-                if (r, c) not in covered:
-                    self._cell(t.cell(r, c), self.clean(text), g, (r, c) in g.left, r in g.bold)
-        for r0, c0, side in g.open_edges:
-            _no_border(t.cell(r0, c0), side)
+        """The grid as one Word table per page it runs onto, each after the first opening with the
+        header rows, with a page break between them (so the breaks fall where `layout` put them)."""
+        self.y, breaks = layout.paginate(g, self.y)
+        bounds = [0, *breaks, len(g.rows)]
+        for i, (start, end) in enumerate(pairwise(bounds)):
+            if i:
+                self.joiner(page_break=True)
+            self._segment(g, [*range(g.header_rows if i else 0), *range(start, end)])
         self.started = True
 
-    def joiner(self) -> None:
-        """A paragraph 1 pt high between the two tables of one form: Word and LibreOffice would merge
-        adjacent tables into one, and the indicator table's header row could no longer repeat."""
+    def _segment(self, g: Grid, rows: list[int]) -> None:
+        t = self.doc.add_table(rows=len(rows), cols=len(g.widths))
+        t.style, t.alignment = "Table Grid", WD_TABLE_ALIGNMENT.CENTER
+        _fixed(t, g.widths)
+        at = {r: i for i, r in enumerate(rows)}
+        for r0, c0, r1, c1 in g.merges:
+            if r0 in at and r1 in at:
+                t.cell(at[r0], c0).merge(t.cell(at[r1], c1))
+        covered = g.covered()
+        for r in rows:
+            _row_props(t.rows[at[r]], g.heights[r], r < g.header_rows)
+            for c, text in enumerate(g.rows[r]):
+                if (r, c) not in covered:
+                    self._cell(t.cell(at[r], c), self.clean(text), g, (r, c) in g.left, r in g.bold)
+        for r, c, side in g.open_edges:
+            if r in at:
+                _no_border(t.cell(at[r], c), side)
+
+    def joiner(self, page_break: bool = False) -> None:
+        """A paragraph 1 pt high between two tables: Word and LibreOffice would merge adjacent tables
+        into one (and a header row that is no longer the first could not repeat); with a page break,
+        the next part of a form starts the next page."""
         p = self.doc.add_paragraph()
         fmt = p.paragraph_format
         fmt.space_before, fmt.space_after = Pt(0), Pt(0)
         fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(1)
-        p.add_run().font.size = Pt(1)
-        self.y += 1
+        run = p.add_run()
+        run.font.size = Pt(1)
+        if page_break:
+            run.add_break(WD_BREAK.PAGE)
+        else:
+            self.y += 1
 
     def _cell(self, cell, text: str, g: Grid, left: bool, bold: bool) -> None:
         cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER

@@ -1,10 +1,11 @@
-"""Where the page breaks fall in a form, worked out before Word or LibreOffice lays it out.
+"""Where the page breaks fall in a form, decided before Word or LibreOffice lays it out.
 
 Every cell paragraph has an exact line height and every row a minimum height at least as tall as
-its text needs (counted with full-width CJK characters and generous Latin widths, so the estimate
-errs on the tall side); a row then is exactly as tall as its minimum, whatever font replaces a
-missing 公文 font, and the page breaks are known.  At each break the header rows repeat (w:tblHeader)
-and a group cut by the break (一级指标, 二级指标) starts again with its label on the new page.
+its text needs (full-width CJK characters, generous Latin widths, a character lost at the end of
+every wrapped line), so a row is exactly as tall as its minimum whatever font replaces a missing
+公文 font.  The writer then ends the table at each break and starts it again on a new page with the
+header rows (also marked w:tblHeader) and a group cut by the break (一级指标, 二级指标) labelled
+again: the breaks fall where they were decided, a page holding a little less than it could.
 """
 
 from __future__ import annotations
@@ -37,10 +38,10 @@ def text_width(text: str, size: float) -> float:
 
 
 def lines_needed(text: str, width_cm: float, size: float) -> int:
-    """Lines a cell's text takes in a column `width_cm` wide: each explicit line wrapped, with room
-    for one more character per line (line-start rules push a character down)."""
+    """Lines a cell's text takes in a column `width_cm` wide: each explicit line wrapped, a wrapped
+    line holding one character less than the column (line-start rules, numbers kept whole)."""
     room = (width_cm - 2 * CELL_PADDING) * PT_PER_CM
-    return sum(1 if text_width(line, size) <= room else math.ceil((text_width(line, size) + size) / room) for line in text.split("\n"))
+    return sum(1 if text_width(line, size) <= room else math.ceil(text_width(line, size) / max(room - size, size)) for line in text.split("\n"))
 
 
 def fits(text: str, width_cm: float, size: float) -> bool:
@@ -67,16 +68,17 @@ def row_heights(g: Grid) -> list[float]:
     return heights
 
 
-def paginate(g: Grid, used: float) -> float:
-    """Set the rows' heights, split the `continued` columns' merges where pages break, and return the
-    points used on the page where the table ends.  `used`: points already used on its first page.
-    A label written again can make its row taller, so breaks are found again until none moves."""
+def paginate(g: Grid, used: float) -> tuple[float, list[int]]:
+    """Set the rows' heights, split every vertical merge where a page breaks (a `continued` column's
+    label written again), and return the points used on the page where the table ends and the rows
+    that start a new page.  `used`: points already used on the table's first page.  A label written
+    again can make its row taller, so breaks are found again until none moves."""
     for _ in range(8):
         g.heights = row_heights(g)
         breaks, y = _breaks(g, used)
         if not [b for b in breaks if _split_at(g, b)]:
-            return y
-    return y
+            return y, breaks
+    return y, breaks
 
 
 def _breaks(g: Grid, used: float) -> tuple[list[int], float]:
@@ -92,13 +94,16 @@ def _breaks(g: Grid, used: float) -> tuple[list[int], float]:
 
 
 def _split_at(g: Grid, b: int) -> bool:
-    """Cut the `continued` columns' merges that run across row `b`; whether any was cut."""
+    """Cut the vertical merges that run across row `b` (the label written again where its column is
+    `continued`); whether any was cut."""
     cut = False
     for i, (r0, c0, r1, c1) in enumerate(list(g.merges)):
-        if c0 == c1 and c0 in g.continued and r0 < b <= r1:
+        if r0 < b <= r1:
             g.merges[i] = (r0, c0, b - 1, c1)
             g.merges.append((b, c0, r1, c1))
-            g.rows[b][c0] = g.rows[r0][c0] if g.continued[c0] else ""
+            g.rows[b][c0] = g.rows[r0][c0] if g.continued.get(c0) else ""
+            if (r0, c0, "top") in g.open_edges:
+                g.open_edges.append((b, c0, "top"))
             cut = True
     return cut
 

@@ -104,6 +104,8 @@ class Plan:
 
     template: Template
     profile: Profile
+    source: str = ""
+    """The template as given: a built-in name or the path of a user's file (which the audit loads again)."""
 
     @property
     def compose(self) -> Compose:
@@ -177,9 +179,10 @@ def plan(template: str | None = None, profile: str | None = None, recorded: str 
         chosen = load_template(name)
         if chosen.compose is None:
             raise JixiaoError(f"报告模板“{name}”没有写作说明（[compose]）；可生成的模板有 {'、'.join(writable())}")
-        return Plan(chosen, load_profile(profile or chosen.profile))
+        return Plan(chosen, load_profile(profile or chosen.profile), name)
     scoring = load_profile(profile or DEFAULT_PROFILE)
-    return Plan(template_for(scoring), scoring)
+    chosen = template_for(scoring)
+    return Plan(chosen, scoring, chosen.name)
 
 
 def sheets_for(p: Plan) -> tuple[wb.Sheet, ...]:

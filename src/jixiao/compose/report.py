@@ -66,7 +66,7 @@ def render(source: Path, output: Path, template: str | None = None, profile: str
     """Build, check and write; nothing is written when the input has errors and `force` is off."""
     plan, built = load(source, template, profile)
     if source.suffix.lower() == ".json":  # judged by the template it is now written in
-        built.report.template, built.report.document_kind, built.report.sections = plan.template.name, plan.kind, plan.sections()
+        built.report.template, built.report.document_kind, built.report.sections = plan.source or plan.template.name, plan.kind, plan.sections()
     outcome = Rendered(plan, preflight(built, plan))
     if outcome.preflight.errors and not force:
         return outcome

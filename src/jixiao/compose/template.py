@@ -180,7 +180,7 @@ def _choice_sheet(ws, plan: Plan) -> None:
     level1, level2 = [g.name for g in plan.profile.level1], _level2_names(plan)
     for i in range(max(len(level1), len(level2))):
         ws.append([level1[i] if i < len(level1) else None, level2[i] if i < len(level2) else None])
-    ws[TEMPLATE_CELL] = plan.template.name
+    ws[TEMPLATE_CELL] = plan.source or plan.template.name
     ws.sheet_state = "hidden"
 
 

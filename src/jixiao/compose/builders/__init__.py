@@ -57,7 +57,7 @@ def note(report: Report, path: str, ref: str) -> None:
 
 def start(filing: Filing, plan: Plan, source: str) -> Report:
     """A report with the unit, the template and kind the rendered document will be read as, and its outline."""
-    report = Report(source=source, format="xlsx", document_kind=plan.kind, template=plan.template.name)
+    report = Report(source=source, format="xlsx", document_kind=plan.kind, template=plan.source or plan.template.name)
     report.unit.name, report.unit.year = filing.unit_name, filing.year
     report.framework, report.money_unit_in_doc = plan.profile.framework, "万元"
     report.report_kind = "external_evaluation" if plan.kind == "external_report" else "self_evaluation"

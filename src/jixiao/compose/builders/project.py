@@ -67,11 +67,15 @@ def _fill(built: Built, plan: Plan, part: Report, k: int, info: ProjectInfo, sin
     total(part, plan, part.budget.execution_score, states_grade=bool(plan.compose.headings))
     part.forms = [form("self_evaluation", [c.role for c in plan.form("project").columns])]
     part.has_self_eval_table = True
-    rows = ", ".join(wb.PROJECT_FUNDS.ref("full_year", r.row) for r in funds)
-    for path in ("budget.initial", "budget.full_year", "budget.executed", "budget.execution_rate", "budget.execution_score"):
-        note(part, path, rows or wb.PROJECT_FUNDS.name)
+    for path, columns in (("initial", ("initial",)), ("full_year", ("full_year",)), ("executed", ("executed",)),
+                          ("execution_rate", ("executed", "full_year")), ("execution_score", ("executed", "full_year"))):
+        note(part, f"budget.{path}", "、".join(wb.PROJECT_FUNDS.ref(c, r.row) for c in columns for r in funds) or wb.PROJECT_FUNDS.name)
     note(part, "project.name", wb.PROJECT_INFO.ref("name", k))
-    note(part, "total_score", wb.PROJECT_INDICATORS.span("weight", len(f.indicators)))
+    rows = [r.row for r in _mine(f.indicators, info, single)] or [0]
+    column = wb.PROJECT_INDICATORS.col_of("weight")
+    weights = f"{wb.PROJECT_INDICATORS.name}!{column}{wb.FIRST_ROW + min(rows)}:{column}{wb.FIRST_ROW + max(rows)}"
+    for path in ("indicators", "total_score", "level1_weights"):
+        note(part, path, weights)
 
 
 def _budget(built: Built, plan: Plan, funds: list[FundRow]) -> Budget:
