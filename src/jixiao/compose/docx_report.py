@@ -174,6 +174,7 @@ class _Writer:
         fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(style.line)
         if style.indent:
             fmt.first_line_indent = Pt(style.size * 2)
+        fmt.keep_with_next = style_key in (1, 2, 3, "label", "caption", "sub", "table_caption")  # a heading never ends a page
         text = self.clean(text)
         if self.new_page:  # the break opens the paragraph, so that the paragraph starts the new page
             p.add_run().add_break(WD_BREAK.PAGE)

@@ -34,7 +34,9 @@ def char_width(ch: str, size: float) -> float:
 
 
 def text_width(text: str, size: float) -> float:
-    return sum(char_width(ch, size) for ch in text)
+    """Advance width in pt, with half an em more where Latin letters or digits (whose widths vary by font) are mixed in."""
+    width = sum(char_width(ch, size) for ch in text)
+    return width + size / 2 if any(unicodedata.east_asian_width(ch) not in ("W", "F", "A") for ch in text) else width
 
 
 def lines_needed(text: str, width_cm: float, size: float) -> int:

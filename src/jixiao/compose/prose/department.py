@@ -146,7 +146,7 @@ def group(ctx: Context, name: str) -> list[str]:
 def analysis(ctx: Context, _: str) -> list[str]:
     out = numbered(lines(ctx.filing.text("analysis")), "1.")
     missed = [i for i in ctx.report.indicators if i.score is not None and i.weight is not None and i.score < i.weight]
-    if missed:
+    if missed and ctx.plan.phrases["missed"]:
         items = [ctx.phrase("missed_item", name=i.name, target=i.target, actual=i.actual, score=figure(i.score)) for i in missed]
         out.append(ctx.phrase("missed", items="；".join(items)))
     return out

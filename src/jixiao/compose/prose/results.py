@@ -21,9 +21,23 @@ def targets(ctx: Context, _: str) -> list[str]:
     out = []
     groups = groupby(ctx.report.indicators, key=lambda i: (i.level1, i.level2))
     for n, ((level1, level2), rows) in enumerate(groups, 1):
-        items = numbered([ctx.phrase("target_item", name=i.name, target=i.target or "") for i in rows], "①", between="；")
+        items = numbered([ctx.phrase("target_item", name=i.name, target=_stated(i.target)) for i in rows], "①", between="；")
         out.append(ctx.phrase("targets_group", n=n, level1=level1, level2=level2) + "".join(items))
     return out
+
+
+def _stated(target: str | None) -> str:
+    """A target after its indicator's name: "≥86公里" directly, a qualitative one after a colon."""
+    if not target:
+        return ""
+    return target if target[0] in "≥≤=＝<>" else f"：{target}"
+
+
+def _quoted(value: str | None) -> str:
+    """A figure as it stands ("≥86公里", "88.5公里"); words in quotation marks ("“已全部保障到位”")."""
+    if not value:
+        return ""
+    return value if value[0] in "≥≤=＝<>" or value[0].isdigit() else f"“{value}”"
 
 
 @generator("goals_achieved")
@@ -35,7 +49,7 @@ def goals_achieved(ctx: Context, _: str) -> list[str]:
 
 @generator("indicator_results")
 def indicator_results(ctx: Context, _: str) -> list[str]:
-    texts = [ctx.phrase("indicator_result", name=i.name, target=i.target or "", actual=i.actual or "", score=figure(i.score), weight=figure(i.weight))
+    texts = [ctx.phrase("indicator_result", name=i.name, target=_quoted(i.target), actual=_quoted(i.actual), score=figure(i.score), weight=figure(i.weight))
              for i in ctx.report.indicators if i.score is not None]
     return numbered(texts, "（1）", between="；")
 
