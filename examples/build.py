@@ -36,13 +36,14 @@ def renumbered(filing):
 
 
 def pictures(pdf: Path, name: str, captions: list[str]) -> list[Path]:
-    """Page 1 and the last page where an attached form starts (else the last page), as PNG."""
+    """Page 1 and the last page where an attached form starts (its second page for a form filed alone;
+    the last page of a report without forms), as PNG."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(pdf)
     texts = [doc[i].get_textpage().get_text_range().replace("\r", "").replace("\n", "") for i in range(len(doc))]
     starts = [i for i, text in enumerate(texts) if captions and captions[-1] in text.replace(" ", "")[:80]]
-    form = starts[-1] if starts else len(doc) - 1
+    form = starts[-1] if starts and starts[-1] > 0 else min(1, len(doc) - 1) if starts else len(doc) - 1
     out = []
     for page, suffix in ((0, "page1"), (form, "form")):
         target = IMAGES / f"render-{name}-{suffix}.png"
