@@ -280,6 +280,12 @@ def version() -> None:
     out.print(f"jixiao {__version__}")
 
 
+from jixiao.cli.serve import serve, user_app  # noqa: E402 — registered after the core commands
+
+app.command()(serve)
+app.add_typer(user_app, name="user")
+
+
 def main() -> None:
     app()
 

@@ -23,9 +23,9 @@ def write(outcomes: list[Outcome], path: Path) -> None:
     wb = Workbook()
     findings = wb.active
     findings.title = "审核意见"
-    _header(findings, FINDING_COLUMNS)
+    write_header(findings, FINDING_COLUMNS)
     summary = wb.create_sheet("汇总")
-    _header(summary, SUMMARY_COLUMNS)
+    write_header(summary, SUMMARY_COLUMNS)
     for o in outcomes:
         summary.append(_summary_row(o))
         for f in (o.audit.findings if o.audit else []):
@@ -40,7 +40,8 @@ def write(outcomes: list[Outcome], path: Path) -> None:
     wb.save(path)
 
 
-def _header(ws, columns) -> None:
+def write_header(ws, columns) -> None:
+    """A bold header row with column widths, frozen, with an auto-filter."""
     ws.append([name for name, _ in columns])
     for i, (_, width) in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = width

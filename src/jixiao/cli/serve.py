@@ -1,0 +1,65 @@
+"""`jixiao serve` (the review workspace) and `jixiao user add` (accounts): thin callers of jixiao.web and jixiao.store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from jixiao.errors import JixiaoError
+
+err = Console(stderr=True, soft_wrap=True)
+user_app = typer.Typer(help="管理复核工作台的用户账号。", no_args_is_help=True)
+
+
+def serve(
+    db: str = typer.Option(None, "--db", help="数据库 URL；默认 DATA/jixiao.db（SQLite），也可用 postgresql+psycopg://用户:密码@主机/库"),
+    host: str = typer.Option("127.0.0.1", "--host", help="监听地址（局域网内多人使用时设为 0.0.0.0）"),
+    port: int = typer.Option(8000, "--port", help="端口"),
+    data: Path = typer.Option(Path("jixiao-data"), "--data", help="数据目录：上传的原始文件、SQLite 数据库和会话密钥"),
+    workers: int = typer.Option(2, "--workers", help="后台解析进程数"),
+    org: str = typer.Option("县财政局", "--org", help="复核意见书的发文机关（落款）"),
+) -> None:
+    """启动复核工作台（浏览器访问）：上传、看板、抽查、逐条审核、复核评分、退回整改、导出。"""
+    import uvicorn
+
+    from jixiao.web import Settings, create_app
+
+    try:
+        settings = Settings(data_dir=data, db_url=db, workers=workers, org=org)
+        app = create_app(settings)
+    except (JixiaoError, OSError) as e:
+        err.print(f"[bold red]错误：[/]{e}", highlight=False)
+        raise typer.Exit(2) from None
+    err.print(f"复核工作台：http://{host}:{port}/ （数据目录 {data.resolve()}；按 Ctrl+C 停止）", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@user_app.command("add")
+def user_add(
+    name: str = typer.Argument(..., help="用户名"),
+    role: str = typer.Option(..., "--role", help="角色：admin（管理员）、reviewer（复核人员）或 unit（单位用户）"),
+    unit: str = typer.Option(None, "--unit", help="单位用户所属单位的名称"),
+    password: str = typer.Option(None, "--password", help="密码（不填则提示输入）"),
+    db: str = typer.Option(None, "--db", help="数据库 URL（同 jixiao serve）"),
+    data: Path = typer.Option(Path("jixiao-data"), "--data", help="数据目录（同 jixiao serve）"),
+) -> None:
+    """添加用户：jixiao user add 张三 --role reviewer。"""
+    from jixiao.store import Store
+    from jixiao.store.accounts import ROLE_NAMES, create_user, record
+    from jixiao.web import Settings
+
+    if password is None:
+        password = typer.prompt("密码", hide_input=True, confirmation_prompt=True)
+    try:
+        settings = Settings(data_dir=data, db_url=db)
+        store = Store(settings.db_url)
+        with store.write() as s:
+            create_user(s, name, password, role, unit)
+            record(s, None, "添加用户", name, f"命令行：{ROLE_NAMES[role]}")
+        store.close()
+    except (JixiaoError, OSError) as e:
+        err.print(f"[bold red]错误：[/]{e}", highlight=False)
+        raise typer.Exit(2) from None
+    err.print(f"已添加用户 {name}（{ROLE_NAMES[role]}{'，' + unit if unit else ''}）", highlight=False)

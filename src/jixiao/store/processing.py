@@ -1,0 +1,246 @@
+"""Background processing of uploads: queued versions go through the pipeline in a bounded process pool.
+
+A worker thread claims queued versions (atomically, so several server processes can share one
+PostgreSQL database), runs `jixiao.outcome.process` on each stored file in a worker process, and
+writes back the Report, the audit, the indicator scores and the highlighted source.  Nothing is
+lost on a restart: versions left "processing" by a stopped server are queued again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from jixiao.export.audit_html import document_html
+from jixiao.ingest.registry import read
+from jixiao.outcome import AuditOptions, process
+from jixiao.scoring.indicator import IndicatorScore
+from jixiao.scoring.profile import load_profile
+from jixiao.scoring.score import ScoreResult, score_report
+from jixiao.store.review_total import review_total
+from jixiao.store.tables import Event, FindingRow, Submission, Task, Unit, Version, utcnow
+
+log = logging.getLogger(__name__)
+STALE = timedelta(minutes=15)
+
+
+def prefill(s: IndicatorScore) -> Decimal:
+    """The 复核得分 a reviewer starts from: the recomputed score, a stated score clamped into its tier, or 0."""
+    if s.status == "scored":
+        return s.recomputed.quantize(Decimal("0.01"))
+    if s.status == "range":
+        start = s.stated if s.stated is not None else s.high
+        return min(max(start, s.low), s.high).quantize(Decimal("0.01"))
+    return Decimal("0.00")
+
+
+def _indicator_rows(scored: list[IndicatorScore]) -> list[dict]:
+    return [{"level1": s.indicator.level1, "level2": s.indicator.level2, "name": s.indicator.name,
+             "target": s.indicator.target, "actual": s.indicator.actual,
+             "weight": _text(s.indicator.weight), "stated": _text(s.stated), "status": s.status, "method": s.method,
+             "recomputed": _text(s.recomputed), "low": _text(s.low), "high": _text(s.high), "prefill": str(prefill(s))}
+            for s in scored]
+
+
+def _execution_row(scored: ScoreResult) -> list[dict]:
+    """预算执行率 as the first scored line of the 复核 table, when the profile weights it."""
+    weight = scored.profile.execution.weight
+    if not weight or (scored.execution_recomputed is None and scored.execution_stated is None):
+        return []
+    rate = scored.execution_rate
+    recomputed = scored.execution_recomputed
+    return [{"level1": "预算执行率", "level2": None, "name": "预算执行率", "target": "100%", "actual": None if rate is None else f"{rate}%",
+             "weight": str(weight), "stated": _text(scored.execution_stated), "status": "scored" if recomputed is not None else "insufficient_evidence",
+             "method": "得分 = 分值 × 执行率（不超过分值）" if recomputed is not None else "执行率无法计算，无证据支持得分",
+             "recomputed": _text(recomputed), "low": None, "high": None,
+             "prefill": str(recomputed.quantize(Decimal("0.01")) if recomputed is not None else Decimal("0.00"))}]
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def analyse(path: str, profile: str | None) -> dict:
+    """In a worker process: the pipeline on one stored file, reduced to what the store keeps (plain data)."""
+    outcome = process(path, AuditOptions(profile=profile), keep_doc=True)
+    if outcome.report is None or outcome.audit is None:
+        return {"error": outcome.error or "无法解析该文件"}
+    report, result = outcome.report, outcome.audit
+    doc = getattr(outcome, "doc", None) or read(path)
+    scored = score_report(report, load_profile(result.profile))
+    return {
+        "report": report.model_dump_json(), "audit": result.model_dump_json(),
+        "source_html": document_html(doc, result.findings), "indicators": json.dumps(_execution_row(scored) + _indicator_rows(scored.indicators), ensure_ascii=False),
+        "unit_name": (report.unit.name or "").strip() or None, "year": report.unit.year, "profile": result.profile,
+        "stated_score": _text(result.score.stated), "recomputed_score": _text(result.score.recomputed),
+        "grade_stated": report.grade, "grade_recomputed": scored.grade_recomputed,
+        "execution_rate": _text(scored.execution_rate),
+        "three_public": [_text(report.three_public.prior_actual), _text(report.three_public.budget), _text(report.three_public.actual)],
+        "findings": [(f.id, f.rule, f.category, f.severity) for f in result.findings],
+    }
+
+
+def claim(session: Session, limit: int) -> list[tuple[int, str, str | None]]:
+    """Mark up to `limit` queued versions as processing; (id, stored name, task profile) of each."""
+    ids = session.scalars(select(Version.id).where(Version.state == "queued").order_by(Version.id).limit(limit)
+                          .with_for_update(skip_locked=True)).all()
+    if not ids:
+        return []
+    session.execute(update(Version).where(Version.id.in_(ids), Version.state == "queued").values(state="processing", processed_at=utcnow()))
+    rows = session.execute(select(Version.id, Version.stored_name, Task.profile).join(Task, Task.id == Version.task_id).where(Version.id.in_(ids)))
+    return [tuple(r) for r in rows]
+
+
+def requeue_stale(session: Session) -> int:
+    """Versions a stopped server left half-done go back to the queue."""
+    cutoff = utcnow() - STALE
+    result = session.execute(update(Version).where(Version.state == "processing", (Version.processed_at.is_(None)) | (Version.processed_at < cutoff))
+                             .values(state="queued"))
+    return result.rowcount
+
+
+def save_result(session: Session, version_id: int, result: dict, original_name: str | None = None) -> None:
+    """Write what the pipeline made of a version, and make it its unit's current version."""
+    v = session.get(Version, version_id)
+    v.processed_at = utcnow()
+    if "error" in result:
+        v.state, v.error = "failed", _rename(result["error"], v, original_name)
+        return
+    for key in ("unit_name", "year", "profile", "stated_score", "recomputed_score", "grade_stated", "grade_recomputed", "execution_rate"):
+        setattr(v, key, result[key])
+    v.three_public_prior, v.three_public_budget, v.three_public_actual = result["three_public"]
+    v.report_json, v.audit_json, v.indicators_json, v.source_html = result["report"], result["audit"], result["indicators"], result["source_html"]
+    counts = {s: sum(1 for f in result["findings"] if f[3] == s) for s in ("error", "warning", "info")}
+    v.errors, v.warnings, v.infos = counts["error"], counts["warning"], counts["info"]
+    session.add_all(FindingRow(version_id=v.id, fid=fid, rule=rule, category=cat, severity=sev) for fid, rule, cat, sev in result["findings"])
+    v.review_score, v.review_grade = review_total(v.profile, json.loads(v.indicators_json), {})
+    unit_id = v.unit_hint_id or (_unit_by_name(session, v.unit_name) if v.unit_name else None)
+    if unit_id is None:
+        v.state, v.error = "failed", f"{v.original_name}：报告中未找到单位名称，请在上传时选择所属单位"
+        return
+    attach(session, v, unit_id)
+    v.state = "done"
+
+
+def _rename(error: str, v: Version, original_name: str | None) -> str:
+    """A pipeline message names the stored file; the user knows it by its original name."""
+    return error.replace(str(original_name or ""), v.original_name) if original_name else error
+
+
+def _unit_by_name(session: Session, name: str) -> int:
+    unit_id = session.scalar(select(Unit.id).where(Unit.name == name))
+    if unit_id is None:
+        unit = Unit(name=name)
+        session.add(unit)
+        session.flush()
+        unit_id = unit.id
+    return unit_id
+
+
+def submission_for(session: Session, task_id: int, unit_id: int) -> Submission:
+    """The unit's submission in the task, created (未报送) when the unit is new to the task."""
+    sub = session.scalar(select(Submission).where(Submission.task_id == task_id, Submission.unit_id == unit_id))
+    if sub is None:
+        sub = Submission(task_id=task_id, unit_id=unit_id, status="未报送")
+        session.add(sub)
+        session.flush()
+    return sub
+
+
+def attach(session: Session, v: Version, unit_id: int) -> None:
+    """Number the version within its unit's submission, make it current and move the status on."""
+    sub = submission_for(session, v.task_id, unit_id)
+    v.submission_id = sub.id
+    v.number = (session.scalar(select(func.max(Version.number)).where(Version.submission_id == sub.id)) or 0) + 1
+    sub.current_version_id = v.id
+    if sub.status == "退回修改":
+        sub.status = "已整改"
+        session.add(Event(submission_id=sub.id, version_id=v.id, kind="resubmitted", message=f"上传整改后的第 {v.number} 版", user_id=v.uploaded_by))
+    elif sub.status == "未报送":
+        sub.status = "待审"
+
+
+class Processor:
+    """A worker thread feeding a bounded process pool with queued versions."""
+
+    def __init__(self, store, files_dir: Path, workers: int = 2, poll: float = 2.0):
+        self.store, self.files_dir, self.workers, self.poll = store, files_dir, max(1, workers), poll
+        self._pool: ProcessPoolExecutor | None = None
+        self._running: set[int] = set()
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        with self.store.write() as s:
+            requeue_stale(s)
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._thread = threading.Thread(target=self._loop, name="jixiao-processor", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout=10)
+        if self._pool:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._fill()
+            except Exception:  # a database hiccup must not kill the worker thread; it retries on the next poll
+                log.exception("processing loop")
+            self._wake.wait(self.poll)
+            self._wake.clear()
+
+    def _fill(self) -> None:
+        with self._lock:
+            free = self.workers - len(self._running)
+        if free <= 0:
+            return
+        with self.store.write() as s:
+            claimed = claim(s, free)
+        for version_id, stored_name, profile in claimed:
+            path = str(self.files_dir / stored_name)
+            with self._lock:
+                self._running.add(version_id)
+            future = self._pool.submit(analyse, path, profile)
+            future.add_done_callback(lambda f, vid=version_id, p=path: self._done(vid, p, f))
+
+    def _done(self, version_id: int, path: str, future: Future) -> None:
+        try:
+            result = future.result()
+        except Exception as e:  # a crashed worker process fails this file only
+            result = {"error": f"{path}：处理时出错（{type(e).__name__}）"}
+        try:
+            self._save(version_id, path, result)
+        finally:
+            with self._lock:
+                self._running.discard(version_id)
+            self._wake.set()
+
+    def _save(self, version_id: int, path: str, result: dict) -> None:
+        for attempt in range(3):
+            try:
+                with self.store.write() as s:
+                    save_result(s, version_id, result, path)
+                return
+            except IntegrityError:  # two versions of a new unit at once (PostgreSQL): the second retries
+                if attempt == 2:
+                    raise

@@ -1,0 +1,82 @@
+"""The FastAPI application: sessions, CSRF, static files from the package, pages, the JSON API and the workers."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from jixiao import __version__
+from jixiao.errors import JixiaoError
+from jixiao.store import Store
+from jixiao.store.processing import Processor
+from jixiao.web import api, pages
+from jixiao.web.auth import LoginRequired, csrf_protect, is_api
+from jixiao.web.settings import Settings
+from jixiao.web.views import render
+
+STATIC = Path(__file__).with_name("static")
+SESSION_HOURS = 10
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The app for one data folder and database; processing workers start with it."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.store = Store(settings.db_url)
+        app.state.processor = Processor(app.state.store, settings.files_dir, settings.workers)
+        if settings.process:
+            app.state.processor.start()
+        try:
+            yield
+        finally:
+            if settings.process:
+                app.state.processor.stop()
+            app.state.store.close()
+
+    app = FastAPI(title="jixiao 绩效复核工作台 API", version=__version__, lifespan=lifespan, dependencies=[Depends(csrf_protect)],
+                  description="预算绩效自评报告复核：任务、上传、看板、抽查、逐条审核、复核评分、退回与整改、导出。所有写操作须带 X-CSRF-Token 请求头。")
+    app.state.settings = settings
+    app.add_middleware(SessionMiddleware, secret_key=settings.secret, session_cookie="jixiao_session", max_age=SESSION_HOURS * 3600,
+                       same_site="lax", https_only=settings.https_only)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _handlers(app)
+    return app
+
+
+def _handlers(app: FastAPI) -> None:
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, _exc: LoginRequired):
+        if is_api(request):
+            return JSONResponse({"detail": "未登录或登录已过期"}, status_code=401)
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        if is_api(request):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return render(request, "error.html", {"status": exc.status_code, "message": exc.detail}, status_code=exc.status_code)
+
+    @app.exception_handler(JixiaoError)
+    async def bad_request(request: Request, exc: JixiaoError):
+        if is_api(request):
+            return JSONResponse({"detail": str(exc)}, status_code=400)
+        return render(request, "error.html", {"status": 400, "message": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        fields = "、".join(".".join(str(p) for p in e["loc"][1:]) or "请求" for e in exc.errors())
+        message = f"请求参数有误：{fields}"
+        if is_api(request):
+            return JSONResponse({"detail": message}, status_code=422)
+        return render(request, "error.html", {"status": 422, "message": message}, status_code=422)
