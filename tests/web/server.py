@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -122,3 +123,26 @@ class Api:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def review_files() -> list[Path]:
+    """The five seeds and three of the project's reports in other formats (Word, PDF, Excel)."""
+    data = ROOT / "tests" / "data"
+    return [*sorted(SEEDS.glob("*.txt")), data / "docx" / "sources" / "gd_hegang_2024.docx",
+            data / "pdf" / "sources" / "sx_liuxi_2024_external.pdf", data / "xlsx" / "sources" / "hn_baisha_2023_yuan_forms.xlsx"]
+
+
+NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def fixable(findings: list[dict], source: str) -> list[dict]:
+    """Findings a unit can correct in its text: a printed number the audit says should be another number."""
+    return [f for f in findings if f.get("evidence") and NUMBER.match(f.get("found") or "") and NUMBER.match(f.get("expected") or "")
+            and f["found"] in f["evidence"] and f["evidence"] in source]
+
+
+def corrected(source: str, findings: list[dict]) -> str:
+    """The unit's corrected report: in each finding's sentence the wrong figure replaced by the right one."""
+    for f in findings:
+        source = source.replace(f["evidence"], f["evidence"].replace(f["found"], f["expected"], 1), 1)
+    return source

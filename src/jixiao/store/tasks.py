@@ -142,10 +142,10 @@ BANDS = [("<60", Decimal(0), Decimal(60)), ("60–70", Decimal(60), Decimal(70))
 
 
 def _distribution(rows: list[Row]) -> dict:
-    def count(values):
+    def count(values: list) -> list[int]:
         return [sum(1 for v in values if v is not None and low <= v < high) for _n, low, high in BANDS]
-    return {"bands": [b[0] for b in BANDS], "stated": count(r.stated for r in rows), "recomputed": count(r.recomputed for r in rows),
-            "review": count(r.review for r in rows)}
+    return {"bands": [b[0] for b in BANDS], "stated": count([r.stated for r in rows]), "recomputed": count([r.recomputed for r in rows]),
+            "review": count([r.review for r in rows])}
 
 
 def three_public_by_year(session: Session, unit_id: int | None = None) -> list[list]:
