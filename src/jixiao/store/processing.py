@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from jixiao.export.audit_html import document_html
 from jixiao.ingest.registry import read
+from jixiao.model import Report
 from jixiao.outcome import AuditOptions, process
 from jixiao.scoring.indicator import IndicatorScore
 from jixiao.scoring.profile import load_profile
@@ -66,6 +67,24 @@ def _execution_row(scored: ScoreResult) -> list[dict]:
              "prefill": str(recomputed.quantize(Decimal("0.01")) if recomputed is not None else Decimal("0.00"))}]
 
 
+def review_rows(report: Report, scored: ScoreResult) -> list[dict]:
+    """The lines of the 复核 table: 预算执行率 and each 三级指标; without indicators the level-one
+    groups as stated; without those the total alone — so that every report gets a 复核 total."""
+    if scored.indicators:
+        return _execution_row(scored) + _indicator_rows(scored.indicators)
+    if report.level1_summary:
+        return [_stated_row(g.name, g.weight, g.score, "报告无三级指标明细，按一级指标自评得分预填") for g in report.level1_summary]
+    total = scored.recomputed_total if scored.recomputed_total is not None else report.total_score
+    return [_stated_row("总分", Decimal(100), total, "报告无指标明细，按总分预填")] if total is not None else []
+
+
+def _stated_row(name: str, weight: Decimal | None, stated: Decimal | None, method: str) -> dict:
+    prefill = min(stated, weight) if stated is not None and weight is not None else stated
+    return {"level1": name, "level2": None, "name": name, "target": None, "actual": None, "weight": _text(weight), "stated": _text(stated),
+            "status": "stated", "method": method, "recomputed": None, "low": None, "high": None,
+            "prefill": str((prefill or Decimal(0)).quantize(Decimal("0.01")))}
+
+
 def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
@@ -80,7 +99,7 @@ def analyse(path: str, profile: str | None) -> dict:
     scored = score_report(report, load_profile(result.profile))
     return {
         "report": report.model_dump_json(), "audit": result.model_dump_json(),
-        "source_html": document_html(doc, result.findings), "indicators": json.dumps(_execution_row(scored) + _indicator_rows(scored.indicators), ensure_ascii=False),
+        "source_html": document_html(doc, result.findings), "indicators": json.dumps(review_rows(report, scored), ensure_ascii=False),
         "unit_name": (report.unit.name or "").strip() or None, "year": report.unit.year, "profile": result.profile,
         "stated_score": _text(result.score.stated), "recomputed_score": _text(result.score.recomputed),
         "grade_stated": report.grade, "grade_recomputed": scored.grade_recomputed,

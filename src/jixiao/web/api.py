@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
 
 from jixiao.store.tables import User
 from jixiao.web import actions
@@ -163,7 +164,8 @@ def api_add(request: Request, task_id: int, sample_id: int, body: AddIn, user: U
 
 @router.get("/tasks/{task_id}/summary.xlsx", summary="导出汇总表", response_class=FileResponse)
 def api_summary(request: Request, task_id: int, user: User = REVIEWER):
-    return FileResponse(actions.summary_file(request, user, task_id), filename="汇总表.xlsx")
+    path = actions.summary_file(request, user, task_id)
+    return FileResponse(path, filename="汇总表.xlsx", background=BackgroundTask(path.unlink))
 
 
 @router.get("/reports/{sub_id}", summary="一个单位的报告：版本、审核发现及处理、复核记录、整改对比")
@@ -218,7 +220,7 @@ def api_return(request: Request, sub_id: int, body: ReturnIn, user: User = REVIE
 @router.get("/reports/{sub_id}/letter.docx", summary="导出复核意见书", response_class=FileResponse)
 def api_letter(request: Request, sub_id: int, user: User = REVIEWER):
     path, name = actions.letter_file(request, user, actions.visible_submission(request, user, sub_id))
-    return FileResponse(path, filename=name)
+    return FileResponse(path, filename=name, background=BackgroundTask(path.unlink))
 
 
 @router.get("/reports/{sub_id}/versions/{number}/original", summary="下载某一版本的原始文件", response_class=FileResponse)
