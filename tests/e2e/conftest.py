@@ -27,8 +27,8 @@ def browser():
 
 
 @pytest.fixture
-def artifacts(live) -> Path:
-    """Where screenshots and downloads go (test-artifacts/, kept out of git)."""
-    path = Path(os.environ.get("JIXIAO_ARTIFACTS", ROOT / "test-artifacts")) / live.kind
+def artifacts(request) -> Path:
+    """Where screenshots and downloads go (test-artifacts/<database>/, kept out of git)."""
+    path = Path(os.environ.get("JIXIAO_ARTIFACTS", ROOT / "test-artifacts")) / request.getfixturevalue("live").kind
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -159,7 +159,7 @@ def test_review_in_browser(live, browser, artifacts, tmp_path):
     login(page, base, "reviewer")
     page.goto(f"{base}/reports/{sid}")
     page.keyboard.press("a")
-    page.wait_for_url(re.compile(r"/reports/(?!%d\b)\d+" % sid))
+    page.wait_for_url(re.compile(rf"/reports/(?!{sid}\b)\d+"))
     with Api(live.url, "reviewer") as api:
         assert api.get(f"/api/reports/{sid}").json()["status"] == "已审"
     page.goto(f"{base}/tasks/{task}")
