@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -63,8 +63,8 @@ class Row:
         return None if self.stated is None or self.recomputed is None else self.stated - self.recomputed
 
     def as_json(self) -> dict:
-        return {**{k: (str(v) if isinstance(v, Decimal) else v) for k, v in asdict(self).items()},
-                "gap": None if self.gap is None else str(self.gap)}
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return {**{k: (str(v) if isinstance(v, Decimal) else v) for k, v in values.items()}, "gap": None if self.gap is None else str(self.gap)}
 
 
 def dashboard_rows(session: Session, task_id: int, unit_id: int | None = None) -> list[Row]:
@@ -76,14 +76,21 @@ def dashboard_rows(session: Session, task_id: int, unit_id: int | None = None) -
              .where(Submission.task_id == task_id))
     if unit_id is not None:
         query = query.where(Submission.unit_id == unit_id)
-    rows = [Row(*r[:12], r[12] or 0, r[13] or 0, r[14] or 0) for r in session.execute(query)]
+    found = session.execute(query.add_columns(Submission.current_version_id)).all()
+    rows = [Row(*r[:12], r[12] or 0, r[13] or 0, r[14] or 0) for r in found]
+    version_of = {r[0]: r[15] for r in found}
     confirmed = dict(session.execute(
-        select(Submission.id, func.count(FindingRow.id)).join(FindingRow, FindingRow.version_id == Submission.current_version_id)
-        .where(Submission.task_id == task_id, FindingRow.verdict == "confirmed").group_by(Submission.id)).all())
+        select(FindingRow.version_id, func.count()).where(FindingRow.version_id.in_(current_versions(task_id)), FindingRow.verdict == "confirmed")
+        .group_by(FindingRow.version_id)).all())
     sampled = set(session.scalars(select(SampleItem.submission_id).join(Sample, Sample.id == SampleItem.sample_id).where(Sample.task_id == task_id)))
     for row in rows:
-        row.confirmed, row.sampled = confirmed.get(row.id, 0), row.id in sampled
+        row.confirmed, row.sampled = confirmed.get(version_of[row.id], 0), row.id in sampled
     return rows
+
+
+def current_versions(task_id: int):
+    """A subquery: the current version of every submission of the task."""
+    return select(Submission.current_version_id).where(Submission.task_id == task_id, Submission.current_version_id.is_not(None))
 
 
 def sort_and_filter(rows: list[Row], sort: str = "unit", desc: bool = False, status: str | None = None, grade: str | None = None,
@@ -107,6 +114,21 @@ def _value(row: Row, key: str):
     return {"stated": row.stated, "recomputed": row.recomputed, "review": row.review, "gap": row.gap}.get(key, getattr(row, key, None))
 
 
+PENDING = ("待审", "审核中", "已整改")
+
+
+def next_pending(session: Session, task_id: int, after_id: int, after_name: str) -> int | None:
+    """The next submission to review: pending ones in an 抽查 first, then the rest, by unit name, wrapping round."""
+    sampled = select(SampleItem.submission_id).join(Sample, Sample.id == SampleItem.sample_id).where(Sample.task_id == task_id)
+    pending = (select(Submission.id).join(Unit, Unit.id == Submission.unit_id)
+               .where(Submission.task_id == task_id, Submission.status.in_(PENDING), Submission.id != after_id).order_by(Unit.name).limit(1))
+    for group in (Submission.id.in_(sampled), Submission.id.not_in(sampled)):
+        found = session.scalar(pending.where(group, Unit.name > after_name)) or session.scalar(pending.where(group))
+        if found:
+            return found
+    return None
+
+
 def progress(session: Session, task_id: int, user_id: int | None = None, limit: int = 300) -> list[dict]:
     """The task's latest uploads with their processing state (the upload page polls this)."""
     query = (select(Version.id, Version.original_name, Version.state, Version.error, Version.unit_name, Version.number,
@@ -122,8 +144,8 @@ def chart_data(session: Session, task_id: int, rows: list[Row]) -> dict:
     """What the dashboard's charts draw: inflation scatter, score gaps, score distribution, findings, 三公 over years."""
     scored = [r for r in rows if r.stated is not None]
     by_rule = session.execute(
-        select(FindingRow.rule, FindingRow.category, func.count()).join(Submission, Submission.current_version_id == FindingRow.version_id)
-        .where(Submission.task_id == task_id).group_by(FindingRow.rule, FindingRow.category)).all()
+        select(FindingRow.rule, FindingRow.category, func.count()).where(FindingRow.version_id.in_(current_versions(task_id)))
+        .group_by(FindingRow.rule, FindingRow.category)).all()
     categories = Counter()
     for _rule, category, n in by_rule:
         categories[CATEGORY_NAMES.get(category, category)] += n

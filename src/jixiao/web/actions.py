@@ -167,11 +167,8 @@ def _report_of(version: Version):
 
 
 def _next_pending(s, sub: Submission) -> int | None:
-    """The next report of the task still to review, after this one by unit name (sampled ones first)."""
-    rows = [r for r in tasks.dashboard_rows(s, sub.task_id) if r.status in ("待审", "审核中", "已整改") and r.id != sub.id]
-    rows.sort(key=lambda r: (not r.sampled, r.unit))
-    later = [r for r in rows if r.unit > sub.unit.name]
-    return (later or rows)[0].id if rows else None
+    """The next report of the task still to review, by unit name after this one (those in an 抽查 first)."""
+    return tasks.next_pending(s, sub.task_id, sub.id, sub.unit.name)
 
 
 def decide(request: Request, user: User, sub: Submission, fid: str, verdict: str, reason: str | None) -> dict:
