@@ -9,7 +9,7 @@ from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from tests.web.server import PASSWORD, Api, corrected, fixable, review_files
+from tests.web.server import PASSWORD, Api, corrected, fixable_report, review_files
 
 
 def login(page: Page, base: str, name: str) -> None:
@@ -33,18 +33,6 @@ def upload(page: Page, base: str, task: int, files: list, expected_done: int) ->
     expect(page.locator(".flash").first).to_be_visible()
     page.wait_for_function(f"document.querySelectorAll('#progress td.state-done').length >= {expected_done}"
                            " && !document.querySelector('#progress .state-queued, #progress .state-processing')", timeout=300_000)
-
-
-def choose_report(live, task: int) -> tuple[dict, list[dict], str]:
-    """A text report whose audit found figures its unit can correct (found by the findings, not by name)."""
-    sources = {p.name: p.read_text(encoding="utf-8") for p in review_files() if p.suffix == ".txt"}
-    with Api(live.url, "reviewer") as api:
-        for row in api.get(f"/api/tasks/{task}/dashboard").json()["rows"]:
-            report = api.get(f"/api/reports/{row['id']}").json()
-            text = sources.get(report["versions"][0]["name"])
-            if text and fixable(report["findings"], text):
-                return report, fixable(report["findings"], text), text
-    raise AssertionError("no report with a correctable figure")
 
 
 def test_review_in_browser(live, browser, artifacts, tmp_path):
@@ -79,7 +67,7 @@ def test_review_in_browser(live, browser, artifacts, tmp_path):
     page.screenshot(path=artifacts / "sample.png", full_page=True)
     logout(page)
 
-    report, fixes, text = choose_report(live, task)
+    report, fixes, text = fixable_report(live.url, task)
     sid = report["id"]
     login(page, base, "reviewer")
     page.goto(f"{base}/reports/{sid}")

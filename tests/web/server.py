@@ -146,3 +146,17 @@ def corrected(source: str, findings: list[dict]) -> str:
     for f in findings:
         source = source.replace(f["evidence"], f["evidence"].replace(f["found"], f["expected"], 1), 1)
     return source
+
+
+def fixable_report(base_url: str, task: int) -> tuple[dict, list[dict], str]:
+    """A text report whose audit found figures its unit can correct (chosen by the findings, not by name):
+    (the report as the API gives it, those findings, the original text)."""
+    sources = {p.name: p.read_text(encoding="utf-8") for p in review_files() if p.suffix == ".txt"}
+    with Api(base_url, "reviewer") as api:
+        for row in api.get(f"/api/tasks/{task}/dashboard").json()["rows"]:
+            report = api.get(f"/api/reports/{row['id']}").json()
+            text = sources.get(report["versions"][0]["name"])
+            if text and fixable(report["findings"], text):
+                return report, fixable(report["findings"], text), text
+    raise AssertionError("no report with a correctable figure")
+

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from tests.web.server import Api, corrected, fixable, review_files
+from tests.web.server import Api, corrected, fixable_report, review_files
 
 
 @pytest.fixture(scope="module")
@@ -62,20 +62,9 @@ def test_sampling_by_risk_and_at_random_is_recorded_and_reproducible(live, task)
         assert listed["items"][-1]["manual"] and "群众反映" in listed["items"][-1]["reason"]
 
 
-def _fixable_report(api: Api, task: int) -> tuple[dict, list[dict], str]:
-    """A text report with findings its unit can correct (chosen by what the audit found, not by name)."""
-    sources = {p.name: p.read_text(encoding="utf-8") for p in review_files() if p.suffix == ".txt"}
-    for row in api.get(f"/api/tasks/{task}/dashboard").json()["rows"]:
-        report = api.get(f"/api/reports/{row['id']}").json()
-        text = sources.get(report["versions"][0]["name"])
-        if text and fixable(report["findings"], text):
-            return report, fixable(report["findings"], text), text
-    raise AssertionError("no seed has a correctable numeric finding")
-
-
 def test_review_return_and_correction(live, task, tmp_path):
     with Api(live.url, "reviewer") as api:
-        report, fixes, text = _fixable_report(api, task)
+        report, fixes, text = fixable_report(live.url, task)
         sid = report["id"]
         for f in fixes:
             assert api.send("POST", f"/api/reports/{sid}/decisions", json={"fid": f["id"], "verdict": "confirmed"}).json()["verdict"] == "confirmed"

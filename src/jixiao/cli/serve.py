@@ -19,7 +19,7 @@ def serve(
     port: int = typer.Option(8000, "--port", help="端口"),
     data: Path = typer.Option(Path("jixiao-data"), "--data", help="数据目录：上传的原始文件、SQLite 数据库和会话密钥"),
     workers: int = typer.Option(2, "--workers", help="后台解析进程数"),
-    org: str = typer.Option("县财政局", "--org", help="复核意见书的发文机关（落款）"),
+    org: str = typer.Option(None, "--org", help="复核意见书的发文机关（落款），默认取环境变量 JIXIAO_ORG 或“县财政局”"),
 ) -> None:
     """启动复核工作台（浏览器访问）：上传、看板、抽查、逐条审核、复核评分、退回整改、导出。"""
     import uvicorn

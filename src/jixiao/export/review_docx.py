@@ -15,9 +15,9 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from lxml import etree
+
+from jixiao.docx_fonts import declare_fallbacks, set_font
 
 TITLE_FONT, TITLE_FALLBACK = "方正小标宋简体", "黑体"
 BODY_FONT, HEADING_FONT = "仿宋_GB2312", "黑体"
@@ -67,7 +67,7 @@ class ReviewLetter:
 def write(letter: ReviewLetter, path: Path) -> None:
     doc = Document()
     _page(doc)
-    _declare_fonts(doc)
+    declare_fallbacks(doc, FONT_TABLE)
     _para(doc, letter.doc_number, BODY_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     _para(doc, f"关于{letter.unit}{letter.year or ''}年度部门整体支出绩效自评报告的复核意见", TITLE_FONT, size=22,
           align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, line=33)
@@ -132,17 +132,4 @@ def _para(doc, text: str, font: str, size: float = 16, align=None, indent: bool 
         fmt.first_line_indent = Pt(size * 2)
     run = p.add_run(text)
     run.font.size = Pt(size)
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
-        fonts.set(qn(attr), font)
-
-
-def _declare_fonts(doc) -> None:
-    """Each font with its fallback (w:altName) in the font table."""
-    part = next(p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
-    root = etree.fromstring(part.blob)
-    for name, fallback in FONT_TABLE.items():
-        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
-        etree.SubElement(font, qn("w:altName"), {qn("w:val"): fallback})
-        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    set_font(run._element.get_or_add_rPr(), font)

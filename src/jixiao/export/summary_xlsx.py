@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
-from decimal import Decimal
+from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -13,30 +12,16 @@ from jixiao.export.audit_xlsx import write_header
 
 COLUMNS = [("序号", 6), ("单位", 30), ("状态", 9), ("版本", 6), ("自评得分", 9), ("重算得分", 9), ("复核得分", 9), ("复核−自评", 10),
            ("自评等级", 8), ("复核等级", 8), ("预算执行率(%)", 12), ("错误", 6), ("警告", 6), ("提示", 6), ("确认问题", 8), ("抽查", 6)]
+FIELDS = ("unit", "status", "version", "stated", "recomputed", "review")
+MORE_FIELDS = ("grade", "review_grade", "execution_rate", "errors", "warnings", "infos", "confirmed")
 
 
-@dataclass(slots=True)
-class SummaryRow:
-    """A unit's line of the 汇总表."""
+def write(title: str, rows: Iterable, path: Path) -> None:
+    """The workbook: a title line, the header, one row per unit (exact decimals as numbers).
 
-    unit: str
-    status: str
-    version: int | None
-    stated: Decimal | None
-    recomputed: Decimal | None
-    review: Decimal | None
-    grade: str | None
-    review_grade: str | None
-    execution_rate: Decimal | None
-    errors: int
-    warnings: int
-    infos: int
-    confirmed: int
-    sampled: bool
-
-
-def write(title: str, rows: list[SummaryRow], path: Path) -> None:
-    """The workbook: a title line, the header, one row per unit (exact decimals as numbers)."""
+    Each row is any object with the attributes named in FIELDS and MORE_FIELDS and `sampled`
+    (the dashboard's rows), so that the export needs nothing from the store.
+    """
     wb = Workbook()
     ws = wb.active
     ws.title = "汇总表"
@@ -47,8 +32,7 @@ def write(title: str, rows: list[SummaryRow], path: Path) -> None:
     ws.auto_filter.ref = f"A2:{ws.cell(2, len(COLUMNS)).column_letter}2"
     for n, row in enumerate(rows, 1):
         diff = row.review - row.stated if row.review is not None and row.stated is not None else None
-        values = list(astuple(row))
-        ws.append([n, *values[:6], diff, *values[6:13], "是" if row.sampled else ""])
+        ws.append([n, *(getattr(row, f) for f in FIELDS), diff, *(getattr(row, f) for f in MORE_FIELDS), "是" if row.sampled else ""])
     for line in ws.iter_rows(min_row=3):
         for cell in line:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column == 2)

@@ -129,6 +129,11 @@ def next_pending(session: Session, task_id: int, after_id: int, after_name: str)
     return None
 
 
+def waiting(session: Session, task_id: int) -> int:
+    """How many of the task's uploads are still queued or being processed."""
+    return session.scalar(select(func.count()).select_from(Version).where(Version.task_id == task_id, Version.state.in_(("queued", "processing"))))
+
+
 def progress(session: Session, task_id: int, user_id: int | None = None, limit: int = 300) -> list[dict]:
     """The task's latest uploads with their processing state (the upload page polls this)."""
     query = (select(Version.id, Version.original_name, Version.state, Version.error, Version.unit_name, Version.number,

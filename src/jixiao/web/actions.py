@@ -50,6 +50,16 @@ def task(request: Request, task_id: int) -> Task:
     return t
 
 
+def tasks_list(request: Request) -> list[Task]:
+    with store(request).read() as s:
+        return tasks.tasks(s)
+
+
+def waiting(request: Request, task_id: int) -> int:
+    with store(request).read() as s:
+        return tasks.waiting(s, task_id)
+
+
 def create_task(request: Request, user: User, year: int, name: str, profile: str | None, deadline: date | None, units: str) -> Task:
     if profile:
         from jixiao.scoring.profile import load_profile
@@ -208,9 +218,7 @@ def summary_file(request: Request, user: User, task_id: int) -> Path:
     t = task(request, task_id)
     rows, _ = dashboard(request, user, task_id)
     path = Path(tempfile.mkstemp(suffix=".xlsx")[1])
-    summary_xlsx.write(f"{t.name}（{t.year}年度）复核汇总表", [
-        summary_xlsx.SummaryRow(r.unit, r.status, r.version, r.stated, r.recomputed, r.review, r.grade, r.review_grade, r.execution_rate,
-                                r.errors, r.warnings, r.infos, r.confirmed, r.sampled) for r in rows], path)
+    summary_xlsx.write(f"{t.name}（{t.year}年度）复核汇总表", rows, path)
     with store(request).write() as s:
         accounts.record(s, user, "导出汇总表", f"任务 {task_id}")
     return path

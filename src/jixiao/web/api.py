@@ -103,10 +103,8 @@ def me(user: User = ANYONE) -> dict:
 
 @router.get("/tasks", summary="复核任务列表")
 def list_tasks(request: Request, user: User = ANYONE) -> list[dict]:
-    from jixiao.store import tasks
-
-    with actions.store(request).read() as s:
-        return [{"id": t.id, "year": t.year, "name": t.name, "profile": t.profile, "deadline": t.deadline and t.deadline.isoformat()} for t in tasks.tasks(s)]
+    return [{"id": t.id, "year": t.year, "name": t.name, "profile": t.profile, "deadline": t.deadline and t.deadline.isoformat()}
+            for t in actions.tasks_list(request)]
 
 
 @router.post("/tasks", summary="创建复核任务（管理员）", status_code=201)

@@ -49,19 +49,13 @@ def logout(request: Request, user: User = ANYONE):
 
 @router.get("/")
 def home(request: Request, user: User = ANYONE):
-    with actions.store(request).read() as s:
-        from jixiao.store import tasks
-
-        found = tasks.tasks(s)
+    found = actions.tasks_list(request)
     return _back(f"/tasks/{found[0].id}" if found else "/tasks")
 
 
 @router.get("/tasks")
 def task_list(request: Request, user: User = ANYONE):
-    from jixiao.store import tasks
-
-    with actions.store(request).read() as s:
-        found = tasks.tasks(s)
+    found = actions.tasks_list(request)
     return render(request, "tasks.html", {"tasks": found, "today": date.today()})
 
 
@@ -84,7 +78,8 @@ def dashboard(request: Request, task_id: int, sort: str = "unit", desc: bool = F
     rows, shown = actions.dashboard(request, user, task_id, sort, desc, status or None, grade or None, q or None, sampled)
     charts = actions.charts(request, task_id, rows) if user.role != "unit" else None
     counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
-    return render(request, "dashboard.html", {"task": task, "rows": shown, "total": len(rows), "page_size": PAGE_SIZE, "counts": counts, "statuses": STATUSES,
+    processing = actions.waiting(request, task_id)
+    return render(request, "dashboard.html", {"task": task, "rows": shown, "total": len(rows), "page_size": PAGE_SIZE, "counts": counts, "statuses": STATUSES, "processing": processing,
                                               "charts": charts,
                                               "f": {"sort": sort, "desc": desc, "status": status, "grade": grade, "q": q, "sampled": sampled}})
 

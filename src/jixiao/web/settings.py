@@ -20,7 +20,7 @@ class Settings:
     secret: str | None = None
     workers: int = 2
     max_upload: int = MAX_UPLOAD_BYTES
-    org: str = "县财政局"
+    org: str | None = None
     org_short: str = "财"
     https_only: bool = False
     process: bool = True
@@ -30,7 +30,7 @@ class Settings:
         self.files_dir.mkdir(parents=True, exist_ok=True)
         self.db_url = self.db_url or os.environ.get("JIXIAO_DB") or sqlite_url(self.data_dir)
         self.secret = self.secret or os.environ.get("JIXIAO_SECRET") or self._stored_secret()
-        self.org = os.environ.get("JIXIAO_ORG", self.org)
+        self.org = self.org or os.environ.get("JIXIAO_ORG") or "县财政局"
 
     @property
     def files_dir(self) -> Path:
