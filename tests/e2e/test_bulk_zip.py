@@ -25,7 +25,7 @@ def test_a_zip_of_every_format(live, browser, artifacts, tmp_path):
     page.fill("input[name=name]", "全格式批量")
     page.click("form.card button:has-text('创建')")
     task = int(re.search(r"/tasks/(\d+)", page.url).group(1))
-    upload(page, live.url, task, [archive], 1)
+    upload(page, live.url, task, [archive], len(sources))
     with Api(live.url, "admin") as api:
         progress = api.wait_processed(task, timeout=1200)
         rows = api.get(f"/api/tasks/{task}/dashboard").json()["rows"]

@@ -26,19 +26,23 @@ def logout(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/login"))
 
 
-def upload(page: Page, base: str, task: int, files: list, expected_done: int) -> None:
+def upload(page: Page, base: str, task: int, files: list, finished: int) -> None:
     page.goto(f"{base}/tasks/{task}/upload")
     page.set_input_files("input[name=files]", [str(f) for f in files])
     page.click("#upload-form button:has-text('上传')")
     expect(page.locator(".flash").first).to_be_visible()
-    page.wait_for_function(f"document.querySelectorAll('#progress td.state-done').length >= {expected_done}"
-                           " && !document.querySelector('#progress .state-queued, #progress .state-processing')", timeout=300_000)
+    # The page polls the API and redraws the status column until nothing is waiting.
+    expect(page.locator("#progress td.state-done, #progress td.state-failed")).to_have_count(finished, timeout=600_000)
+    expect(page.locator("#progress .state-queued, #progress .state-processing")).to_have_count(0)
 
 
 def test_review_in_browser(live, browser, artifacts, tmp_path):
     base = live.url
     page = browser.new_page(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     page.set_default_timeout(30_000)
+    problems: list[str] = []  # script errors and console errors (a Content-Security-Policy violation is one)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
 
     login(page, base, "admin")
     page.goto(base + "/tasks")
@@ -158,3 +162,4 @@ def test_review_in_browser(live, browser, artifacts, tmp_path):
     units = {sheet.cell(r, 2).value: sheet.cell(r, 3).value for r in range(3, sheet.max_row + 1)}
     assert len(units) == 8 and units[report["unit"]] == "已审"
     page.close()
+    assert problems == []

@@ -13,7 +13,7 @@ PUBLIC, ALL, REVIEW, ADMIN = "public", ("admin", "reviewer", "unit"), ("admin", 
 # Every route of the app with the roles that may use it; a route missing here fails test_matrix_covers_every_route.
 MATRIX = {
     ("GET", "/login"): PUBLIC, ("POST", "/login"): PUBLIC, ("GET", "/api/csrf"): PUBLIC, ("POST", "/api/login"): PUBLIC,
-    ("GET", "/openapi.json"): PUBLIC, ("GET", "/docs"): PUBLIC, ("GET", "/docs/oauth2-redirect"): PUBLIC, ("GET", "/redoc"): PUBLIC,
+    ("GET", "/openapi.json"): PUBLIC, ("GET", "/docs"): PUBLIC,
     ("POST", "/logout"): ALL, ("GET", "/"): ALL, ("GET", "/tasks"): ALL, ("GET", "/tasks/{task_id}"): ALL,
     ("GET", "/tasks/{task_id}/upload"): ALL, ("POST", "/tasks/{task_id}/upload"): ALL, ("GET", "/reports/{sub_id}"): ALL,
     ("GET", "/units/{unit_id}"): ALL,
@@ -96,6 +96,7 @@ def _to_login(response) -> bool:
 def test_authorisation(live, world, clients, role, method, path):
     allowed = MATRIX[(method, path)]
     response = _request(live, world, clients, role, method, path)
+    assert response.status_code < 500, response.text[:300]
     if allowed == PUBLIC:
         assert response.status_code not in (401, 403) and not _to_login(response), response.text[:200]
     elif role == "anonymous":
@@ -137,3 +138,14 @@ def test_login_refuses_a_wrong_password_and_redirects_only_within_the_site(live)
         assert client.login("admin", "wrong-password").status_code == 401
         page = client.http.post("/login", data={"name": "admin", "password": "test-password-1", "next": "//evil.example/", "csrf_token": client.csrf})
         assert page.status_code == 303 and page.headers["location"] == "/"
+
+
+def test_pages_send_security_headers_and_chinese_errors(live):
+    with Api(live.url, "reviewer") as client:
+        page = client.get("/tasks")
+        assert "script-src 'self'" in page.headers["content-security-policy"] and page.headers["x-frame-options"] == "DENY"
+        missing = client.get("/no-such-page")
+        assert missing.status_code == 404 and "页面或资源不存在" in missing.text
+        assert client.get("/api/no-such-thing").json() == {"detail": "页面或资源不存在"}
+        docs = client.get("/docs")
+        assert "/static/swagger-ui-bundle.js" in docs.text and "cdn" not in docs.text.lower()

@@ -136,7 +136,7 @@ def samples(request: Request, task_id: int) -> list[dict]:
         out = []
         for sample, items in sampling.samples(s, task_id):
             reproduced = sampling.redraw(sample) == [i.submission_id for i in items if not i.manual] if sample.method == "random" else None
-            out.append({"id": sample.id, "method": sample.method, "method_name": sampling.METHODS[sample.method], "ratio": str(sample.ratio),
+            out.append({"id": sample.id, "method": sample.method, "method_name": sampling.METHODS[sample.method], "ratio": str(sample.ratio), "percent": f"{sample.ratio * 100:g}%",
                         "seed": sample.seed, "population": sample.population, "by": sample.user.name if sample.user else None,
                         "at": sample.at.isoformat(timespec="seconds"), "reproduced": reproduced,
                         "items": [{"submission_id": i.submission_id, "unit": names.get(i.submission_id), "rank": i.rank, "reason": i.reason, "manual": i.manual}

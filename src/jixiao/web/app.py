@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from jixiao import __version__
@@ -22,6 +25,7 @@ from jixiao.web.settings import Settings
 from jixiao.web.views import render
 
 STATIC = Path(__file__).with_name("static")
+GENERIC = {404: "页面或资源不存在", 405: "不支持该请求方法", 413: "上传内容过大"}
 SESSION_HOURS = 10
 
 
@@ -42,6 +46,7 @@ def create_app(settings: Settings) -> FastAPI:
             app.state.store.close()
 
     app = FastAPI(title="jixiao 绩效复核工作台 API", version=__version__, lifespan=lifespan, dependencies=[Depends(csrf_protect)],
+                  docs_url=None, redoc_url=None,
                   description="预算绩效自评报告复核：任务、上传、看板、抽查、逐条审核、复核评分、退回与整改、导出。所有写操作须带 X-CSRF-Token 请求头。")
     app.state.settings = settings
     app.add_middleware(SessionMiddleware, secret_key=settings.secret, session_cookie="jixiao_session", max_age=SESSION_HOURS * 3600,
@@ -50,7 +55,32 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     _handlers(app)
+    _offline_docs(app)
+    app.middleware("http")(security_headers)
     return app
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """The API's Swagger UI with its script and stylesheet served from the package (no CDN)."""
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title}（文档）", swagger_js_url="/static/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/swagger-ui.css", swagger_favicon_url="/static/favicon.svg")
+
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
+async def security_headers(request: Request, call_next):
+    """No sniffing, no framing, no foreign scripts (Swagger UI's page starts itself with an inline script)."""
+    response = await call_next(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if request.url.path != "/docs":
+        response.headers.setdefault("Content-Security-Policy", CSP)
+    return response
 
 
 def _handlers(app: FastAPI) -> None:
@@ -61,11 +91,12 @@ def _handlers(app: FastAPI) -> None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException):
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        detail = GENERIC.get(exc.status_code, exc.detail) if exc.detail in (None, "", HTTPStatus(exc.status_code).phrase) else exc.detail
         if is_api(request):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return render(request, "error.html", {"status": exc.status_code, "message": exc.detail}, status_code=exc.status_code)
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+        return render(request, "error.html", {"status": exc.status_code, "message": detail}, status_code=exc.status_code)
 
     @app.exception_handler(JixiaoError)
     async def bad_request(request: Request, exc: JixiaoError):

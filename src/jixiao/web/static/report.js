@@ -51,6 +51,9 @@
     if (input) input.addEventListener("keydown", e => { if (e.key === "Enter") { e.preventDefault(); decide(f, "dismissed"); input.blur(); } });
   });
 
+  const print = document.getElementById("print");
+  if (print) print.addEventListener("click", () => window.print());
+
   const save = document.getElementById("save-review");
   if (save) save.addEventListener("click", async () => {
     const entries = Array.from(document.querySelectorAll(".review-table tbody tr")).map(tr => ({
