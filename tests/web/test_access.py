@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 
 import pytest
 from fastapi.routing import APIRoute
@@ -149,3 +150,15 @@ def test_pages_send_security_headers_and_chinese_errors(live):
         assert client.get("/api/no-such-thing").json() == {"detail": "页面或资源不存在"}
         docs = client.get("/docs")
         assert "/static/swagger-ui-bundle.js" in docs.text and "cdn" not in docs.text.lower()
+
+
+def test_an_oversized_request_is_refused_before_it_is_read(live, world):
+    limit = live.settings.max_upload * 10
+    host, port = live.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as conn:  # the headers alone: the body is never sent
+        conn.sendall(f"POST /api/tasks/{world['task_id']}/uploads HTTP/1.1\r\nHost: {host}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                     f"Content-Length: {limit + 1}\r\nConnection: close\r\n\r\n".encode())
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 413") and "上传内容过大" in answer.decode("utf-8", "replace")

@@ -122,3 +122,19 @@ def test_the_log_names_who_did_what(live, task):
     with Api(live.url, "admin") as admin:
         actions = {(e["user"], e["action"]) for e in admin.get("/api/log").json()}
         assert {("admin", "创建任务"), ("admin", "上传"), ("reviewer", "抽查"), ("reviewer", "退回修改")} <= actions
+
+
+def test_a_units_history_across_years(live, task):
+    with Api(live.url, "admin") as admin:
+        earlier = admin.send("POST", "/api/tasks", json={"year": 2023, "name": "上年复核"}).json()["id"]
+        row = next(r for r in admin.get(f"/api/tasks/{task}/dashboard").json()["rows"] if r["three_public"] is not None)
+        source = next(p for p in review_files() if p.name == admin.get(f"/api/reports/{row['id']}").json()["versions"][0]["name"])
+        admin.upload(earlier, [source], unit_id=row["unit_id"])
+        admin.wait_processed(earlier)
+        history = admin.get(f"/api/units/{row['unit_id']}/history").json()
+    assert history["unit"] == row["unit"] and [y["year"] for y in history["years"]] == [2023, 2024]
+    assert history["years"][1]["stated"] == row["stated"] and history["years"][0]["stated"] == row["stated"]
+    assert [year for year, _amount in history["three_public"]] == [2023, 2024]
+    with Api(live.url, "reviewer") as api:
+        page = api.get(f"/units/{row['unit_id']}")
+    assert page.status_code == 200 and "chart-history" in page.text and row["unit"] in page.text

@@ -25,6 +25,7 @@ from jixiao.web.settings import Settings
 from jixiao.web.views import render
 
 STATIC = Path(__file__).with_name("static")
+MAX_FILES_PER_REQUEST = 10  # the largest request: ten files of the upload limit each
 GENERIC = {404: "页面或资源不存在", 405: "不支持该请求方法", 413: "上传内容过大"}
 SESSION_HOURS = 10
 
@@ -57,7 +58,21 @@ def create_app(settings: Settings) -> FastAPI:
     _handlers(app)
     _offline_docs(app)
     app.middleware("http")(security_headers)
+    app.middleware("http")(body_limit(settings.max_upload * MAX_FILES_PER_REQUEST))
     return app
+
+
+def body_limit(limit: int):
+    """Refuse a request whose declared body exceeds `limit` before anything reads it (413)."""
+    async def middleware(request: Request, call_next):
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > limit:
+            message = f"上传内容过大（超过 {limit // 1024 // 1024} MB），请分批上传"
+            if is_api(request):
+                return JSONResponse({"detail": message}, status_code=413)
+            return render(request, "error.html", {"status": 413, "message": message}, status_code=413)
+        return await call_next(request)
+    return middleware
 
 
 def _offline_docs(app: FastAPI) -> None:
