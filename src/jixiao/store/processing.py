@@ -12,7 +12,9 @@ import json
 import logging
 import multiprocessing
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -109,10 +111,12 @@ def analyse(path: str, profile: str | None) -> dict:
     }
 
 
-def claim(session: Session, limit: int) -> list[tuple[int, str, str | None]]:
-    """Mark up to `limit` queued versions as processing; (id, stored name, task profile) of each."""
-    ids = session.scalars(select(Version.id).where(Version.state == "queued").order_by(Version.id).limit(limit)
-                          .with_for_update(skip_locked=True)).all()
+def claim(session: Session, limit: int, only: int | None = None) -> list[tuple[int, str, str | None]]:
+    """Mark up to `limit` queued versions (or just `only`) as processing; (id, stored name, task profile) of each."""
+    query = select(Version.id).where(Version.state == "queued")
+    if only is not None:
+        query = query.where(Version.id == only)
+    ids = session.scalars(query.order_by(Version.id).limit(limit).with_for_update(skip_locked=True)).all()
     if not ids:
         return []
     session.execute(update(Version).where(Version.id.in_(ids), Version.state == "queued").values(state="processing", processed_at=utcnow()))
@@ -190,12 +194,21 @@ def attach(session: Session, v: Version, unit_id: int) -> None:
 
 
 class Processor:
-    """A worker thread feeding a bounded process pool with queued versions."""
+    """A worker thread feeding a bounded process pool with queued versions.
 
-    def __init__(self, store, files_dir: Path, workers: int = 2, poll: float = 2.0):
-        self.store, self.files_dir, self.workers, self.poll = store, files_dir, max(1, workers), poll
+    A file that runs longer than `timeout` seconds fails with that reason; its worker process is
+    killed and the pool replaced (the other files in flight go back to the queue).  When a worker
+    dies (a crash, the memory limit) every file in flight is a suspect: the pool is replaced and
+    the suspects run again one at a time, so that only the file that kills its worker fails.
+    """
+
+    def __init__(self, store, files_dir: Path, workers: int = 2, poll: float = 2.0, timeout: float = 600.0, task=analyse):
+        self.store, self.files_dir, self.workers, self.poll, self.timeout, self.task = store, files_dir, max(1, workers), poll, timeout, task
         self._pool: ProcessPoolExecutor | None = None
-        self._running: set[int] = set()
+        self._running: dict[int, tuple[float, int, str]] = {}  # version id → (started, pool generation, path)
+        self._generation = 0
+        self._broken = False
+        self._suspects: set[int] = set()
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -204,9 +217,12 @@ class Processor:
     def start(self) -> None:
         with self.store.write() as s:
             requeue_stale(s)
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = self._new_pool()
         self._thread = threading.Thread(target=self._loop, name="jixiao-processor", daemon=True)
         self._thread.start()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
 
     def wake(self) -> None:
         self._wake.set()
@@ -217,11 +233,12 @@ class Processor:
         if self._thread:
             self._thread.join(timeout=10)
         if self._pool:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            _kill(self._pool)
 
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
+                self._watch()
                 self._fill()
             except Exception:  # a database hiccup must not kill the worker thread; it retries on the next poll
                 log.exception("processing loop")
@@ -230,29 +247,65 @@ class Processor:
 
     def _fill(self) -> None:
         with self._lock:
-            free = self.workers - len(self._running)
-        if free <= 0:
-            return
+            free, generation, running = self.workers - len(self._running), self._generation, set(self._running)
+            suspect = min(self._suspects) if self._suspects else None
+        if free <= 0 or running & self._suspects or (suspect is not None and running):
+            return  # a suspect runs alone
         with self.store.write() as s:
-            claimed = claim(s, free)
+            claimed = claim(s, 1, only=suspect) if suspect is not None else claim(s, free)
+        if suspect is not None and not claimed:
+            self._suspects.discard(suspect)  # no longer queued (processed by another server, say)
         for version_id, stored_name, profile in claimed:
             path = str(self.files_dir / stored_name)
             with self._lock:
-                self._running.add(version_id)
-            future = self._pool.submit(analyse, path, profile)
-            future.add_done_callback(lambda f, vid=version_id, p=path: self._done(vid, p, f))
+                self._running[version_id] = (time.monotonic(), generation, path)
+            future = self._pool.submit(self.task, path, profile)
+            future.add_done_callback(lambda f, vid=version_id, p=path, g=generation: self._done(vid, p, g, f))
 
-    def _done(self, version_id: int, path: str, future: Future) -> None:
+    def _done(self, version_id: int, path: str, generation: int, future: Future) -> None:
+        with self._lock:
+            if self._running.get(version_id, (0, -1, ""))[1] != generation:
+                return  # its pool was replaced and the version already dealt with
+            alone = version_id in self._suspects
         try:
             result = future.result()
-        except Exception as e:  # a crashed worker process fails this file only
+        except BrokenProcessPool:
+            self._broken = True
+            if not alone:
+                self._wake.set()
+                return  # every file in flight becomes a suspect when the pool is replaced
+            result = {"error": f"{path}：处理进程意外退出（文件可能过大或已损坏），可重新上传重试"}
+        except Exception as e:  # an error outside the pipeline's own handling fails this file only
             result = {"error": f"{path}：处理时出错（{type(e).__name__}）"}
         try:
             self._save(version_id, path, result)
         finally:
             with self._lock:
-                self._running.discard(version_id)
+                self._running.pop(version_id, None)
+                self._suspects.discard(version_id)
             self._wake.set()
+
+    def _watch(self) -> None:
+        """Fail the files past the time limit, and replace a pool that has a hung or dead worker."""
+        now = time.monotonic()
+        with self._lock:
+            overdue = [(vid, path) for vid, (started, _g, path) in self._running.items() if now - started > self.timeout]
+        for vid, path in overdue:
+            self._save(vid, path, {"error": f"{path}：处理超过 {self.timeout:g} 秒仍未完成，已停止"})
+        if overdue or self._broken:
+            self._restart()
+
+    def _restart(self) -> None:
+        with self._lock:
+            self._generation += 1
+            others, old = list(self._running), self._pool
+            if self._broken:
+                self._suspects |= set(others)
+            self._running.clear()
+            self._pool, self._broken = self._new_pool(), False
+        with self.store.write() as s:
+            s.execute(update(Version).where(Version.id.in_(others), Version.state == "processing").values(state="queued"))
+        _kill(old)
 
     def _save(self, version_id: int, path: str, result: dict) -> None:
         for attempt in range(3):
@@ -263,3 +316,10 @@ class Processor:
             except IntegrityError:  # two versions of a new unit at once (PostgreSQL): the second retries
                 if attempt == 2:
                     raise
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once: a hung worker never ends by itself (the executor offers no other way to end one)."""
+    for worker in list(getattr(pool, "_processes", {}).values()):
+        worker.kill()
+    pool.shutdown(wait=False, cancel_futures=True)

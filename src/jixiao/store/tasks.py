@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -142,7 +142,7 @@ def progress(session: Session, task_id: int, user_id: int | None = None, limit: 
     if user_id is not None:
         query = query.where(Version.uploaded_by == user_id)
     keys = ("id", "name", "state", "error", "unit", "number", "submission_id", "errors", "warnings", "uploaded_at")
-    return [dict(zip(keys, r)) | {"uploaded_at": r[9].isoformat(timespec="seconds")} for r in session.execute(query)]
+    return [dict(zip(keys, r)) | {"uploaded_at": r[9].replace(tzinfo=UTC).isoformat(timespec="seconds")} for r in session.execute(query)]
 
 
 def chart_data(session: Session, task_id: int, rows: list[Row]) -> dict:

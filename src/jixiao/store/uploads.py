@@ -70,8 +70,14 @@ def check_format(path: Path, name: str) -> None:
 
 def register(store, task_id: int, path: Path, sha: str, size: int, name: str, user_id: int | None, unit_id: int | None) -> Accepted:
     """Record a stored file as a queued version, or point at the earlier version with the same content."""
-    with store.read() as s:
-        earlier = s.scalar(select(Version.id).where(Version.task_id == task_id, Version.sha256 == sha))
+    with store.write() as s:
+        earlier = s.scalar(select(Version).where(Version.task_id == task_id, Version.sha256 == sha))
+        if earlier is not None and earlier.state == "failed" and earlier.submission_id is None:
+            # the same content failed before (a crash, a time-out, no unit): uploading it again retries it
+            earlier.state, earlier.error, earlier.unit_hint_id, earlier.uploaded_by = "queued", None, unit_id or earlier.unit_hint_id, user_id
+            path.unlink(missing_ok=True)
+            return Accepted(name, earlier.id)
+        earlier = earlier.id if earlier is not None else None
     if earlier is None:
         try:
             with store.write() as s:
