@@ -19,6 +19,7 @@ def serve(
     port: int = typer.Option(8000, "--port", help="端口"),
     data: Path = typer.Option(Path("jixiao-data"), "--data", help="数据目录：上传的原始文件、SQLite 数据库和会话密钥"),
     workers: int = typer.Option(2, "--workers", help="后台解析进程数"),
+    timeout: float = typer.Option(600, "--timeout", help="单个文件的处理时限（秒），超时即停止并标记失败"),
     org: str = typer.Option(None, "--org", help="复核意见书的发文机关（落款），默认取环境变量 JIXIAO_ORG 或“县财政局”"),
 ) -> None:
     """启动复核工作台（浏览器访问）：上传、看板、抽查、逐条审核、复核评分、退回整改、导出。"""
@@ -27,7 +28,7 @@ def serve(
     from jixiao.web import Settings, create_app
 
     try:
-        settings = Settings(data_dir=data, db_url=db, workers=workers, org=org)
+        settings = Settings(data_dir=data, db_url=db, workers=workers, file_timeout=timeout, org=org)
         app = create_app(settings)
     except (JixiaoError, OSError) as e:
         err.print(f"[bold red]错误：[/]{e}", highlight=False)

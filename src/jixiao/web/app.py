@@ -36,7 +36,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.store = Store(settings.db_url)
-        app.state.processor = Processor(app.state.store, settings.files_dir, settings.workers)
+        app.state.processor = Processor(app.state.store, settings.files_dir, settings.workers, timeout=settings.file_timeout)
         if settings.process:
             app.state.processor.start()
         try:

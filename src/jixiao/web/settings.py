@@ -19,6 +19,7 @@ class Settings:
     db_url: str | None = None
     secret: str | None = None
     workers: int = 2
+    file_timeout: float = 600.0
     max_upload: int = MAX_UPLOAD_BYTES
     org: str | None = None
     org_short: str = "财"
