@@ -50,7 +50,7 @@ def _search(paras: list[Paragraph], pattern: str) -> Iterator[tuple[Paragraph, r
             yield p, m
 
 
-_LABELLED_UNIT = re.compile(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(]公章[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
+_LABELLED_UNIT = re.compile(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(](?:公章|盖章)[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
 
 
 def unit_name(paras: list[Paragraph]) -> Found | None:
@@ -176,6 +176,8 @@ def three_public(paras: list[Paragraph]) -> dict[str, Found]:
                 last = m.end()
                 if re.search(r"(公务接待|出国|公务用车|公车|其中)", label):
                     break  # an item of 三公经费, not the total
+                if re.search(r"(减少|增加|下降|增长|节约|节省|上升)了?\s*$", label):
+                    continue  # "比上年减少0.58万元": the change, not last year's figure
                 role = next((r for r, pattern in _THREE_PUBLIC_ROLES if re.search(pattern, label)), None)
                 if role and role not in out:
                     value = numbers.wan(numbers.to_decimal(m.group(1)), m.group(2))

@@ -63,7 +63,7 @@ def number(text: str | None) -> Decimal | None:
     if len(found) != 1:
         return chinese_numeral(s) if s and CN_NUMERAL.fullmatch(s) else None
     rest = _NUMBER_RE.sub("", s, count=1).strip()
-    if rest not in ("", "%", "分", "万元", "元", "人", "个", "名"):
+    if rest not in ("", "%", "分", "万元", "万", "元", "人", "个", "名"):
         return None
     value = to_decimal(found[0])
     return value
@@ -123,4 +123,6 @@ def measure(text: str | None) -> Measure | None:
 
 
 def _looks_like_date(s: str) -> bool:
-    return bool(re.search(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-./]\d{1,2}[-./]\d{1,2}", s))
+    """A date or a month deadline ("2024年6月", "12月底前", "11月完成"), not a figure ("3个月", "1次/月")."""
+    return bool(re.search(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-./]\d{1,2}[-./]\d{1,2}", s)
+                or re.search(r"(?:^|[^\d个/])\d{1,2}\s*月(?:份|底|末|初|[上中下]旬|\d{1,2}日)?\s*(?:前|以前|之前|内|完成|$)", s))

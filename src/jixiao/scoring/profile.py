@@ -52,16 +52,6 @@ class Rounding(_Data):
     tolerance: Decimal = Decimal("0.01")
 
 
-class Section(_Data):
-    title: str
-    any: list[str]
-
-
-class Outline(_Data):
-    attachments: list[str] = []
-    sections: list[Section] = []
-
-
 class Profile(_Data):
     """One framework's scoring rules, thresholds and outline."""
 
@@ -76,7 +66,6 @@ class Profile(_Data):
     local_rules: dict[str, dict]
     management: dict[str, dict]
     audit: dict[str, Decimal]
-    outline: Outline
     extends: str | None = None
 
     def level1_weight(self, name: str | None) -> Decimal | None:
@@ -124,7 +113,11 @@ def load_profile(name_or_path: str) -> Profile:
 
 
 def detect_profile(report: Report) -> Profile:
-    """The profile a report's framework and forms point to."""
+    """The profile the report's template names; else the one its framework and forms point to."""
+    if report.template:
+        from jixiao.extract.templates import load_template
+
+        return load_profile(load_template(report.template).profile)
     if report.framework == "duty_efficiency":
         return load_profile("guangdong")
     if report.framework == "input_process_output_outcome" or report.report_kind == "external_evaluation":

@@ -74,8 +74,10 @@ def score_report(report: Report, profile: Profile) -> ScoreResult:
     exec_score = formulas.execution_score(rate, exec_weight) if profile.execution.rule == "proportional" and exec_weight else None
     scored = [score_indicator(i, profile) for i in report.indicators]
     groups = _groups(report, profile, scored)
-    total = _recomputed_total(report, scored, exec_score)
+    total = _recomputed_total(report, scored, exec_score) if _has_actuals(report) else None
     total, notes = _apply_caps(total, rate, profile)
+    if scored and total is None:
+        notes.append("自评表没有实际完成值栏，未重新计分" if not _has_actuals(report) else "自评表的三级指标均未读到分值，未重新计分")
     return ScoreResult(
         profile=profile, execution_rate=rate, execution_stated=report.budget.execution_score,
         execution_recomputed=exec_score, indicators=scored, groups=groups,
@@ -114,7 +116,15 @@ def _groups(report: Report, profile: Profile, scored: list[IndicatorScore]) -> l
     return out
 
 
+def _has_actuals(report: Report) -> bool:
+    """The indicator table has a 实际完成值 column (a 53号 scoring table of 分值 | 得分 has none)."""
+    tables = [f for f in report.forms if f.kind == "self_evaluation" and f.columns]
+    return not tables or any("actual" in f.columns for f in tables)
+
+
 def _recomputed_total(report: Report, scored: list[IndicatorScore], exec_score: Decimal | None) -> Decimal | None:
+    if scored and all(s.status == "no_weight" for s in scored):
+        return None  # no weights read: nothing to re-score with (see ScoreResult.notes)
     if scored:
         return sum((_point(s) for s in scored), Decimal(0)) + (exec_score or 0)
     parts = [s.score for s in report.level1_summary if s.score is not None]

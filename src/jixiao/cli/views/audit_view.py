@@ -10,6 +10,7 @@ from rich.table import Table
 from jixiao.audit import AuditResult
 from jixiao.audit.registry import CATEGORY_NAMES, Rule
 from jixiao.cli.views.summary import fmt
+from jixiao.extract.kinds import KIND_NAMES
 from jixiao.scoring.score import ScoreResult
 
 SEVERITY = {"error": "[bold red]错误[/]", "warning": "[yellow]警告[/]", "info": "[dim]提示[/]"}
@@ -24,6 +25,8 @@ def print_audit(console: Console, result: AuditResult) -> None:
     for f in result.findings:
         where = f.location.section + (f" 第{f.location.page}页" if f.location.page else "")
         table.add_row(SEVERITY[f.severity], f.rule, f.message, where, f.expected or "", f.found or "")
+    console.print(f"文件类型：{KIND_NAMES[result.document_kind]}；模板：{result.template}；评分方案：{result.profile}", markup=False)
+    console.print("识别依据：" + "；".join(result.detection), markup=False, style="dim")
     console.print(table)
     console.print(f"错误 {result.count('error')} 项，警告 {result.count('warning')} 项，提示 {result.count('info')} 项。")
 
