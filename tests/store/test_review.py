@@ -28,7 +28,7 @@ def finding(fid: str) -> Finding:
 
 
 def version(s, task: Task, fids: list[str]) -> Version:
-    result = AuditResult(source="x", unit=Unit(name="甲"), profile="national", score={"stated": 90, "recomputed": 80}, findings=[finding(f) for f in fids])
+    result = AuditResult(source="x", unit=Unit(name="甲"), document_kind="department_report", template="test", detection=[], profile="national", score={"stated": 90, "recomputed": 80}, findings=[finding(f) for f in fids])
     v = Version(task_id=task.id, sha256=str(len(fids)) * 64, original_name="r.txt", stored_name="r.txt", size=1, state="done",
                 audit_json=result.model_dump_json(), indicators_json=json.dumps(ROWS), profile="national")
     s.add(v)

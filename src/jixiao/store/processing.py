@@ -13,7 +13,7 @@ import logging
 import multiprocessing
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import timedelta
 from decimal import Decimal
@@ -217,12 +217,14 @@ class Processor:
     def start(self) -> None:
         with self.store.write() as s:
             requeue_stale(s)
-        self._pool = self._new_pool()
         self._thread = threading.Thread(target=self._loop, name="jixiao-processor", daemon=True)
         self._thread.start()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        """A pool whose workers have started and loaded the pipeline, so that a file's clock starts when it can run."""
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        wait([pool.submit(_warm) for _ in range(self.workers)], timeout=120)
+        return pool
 
     def wake(self) -> None:
         self._wake.set()
@@ -231,19 +233,27 @@ class Processor:
         self._stop.set()
         self._wake.set()
         if self._thread:
-            self._thread.join(timeout=10)
-        if self._pool:
-            _kill(self._pool)
+            self._thread.join(timeout=150)  # the loop ends within a poll, or once a new pool has warmed up
+
 
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
+                self._pool = self._pool or self._new_pool()
                 self._watch()
                 self._fill()
             except Exception:  # a database hiccup must not kill the worker thread; it retries on the next poll
                 log.exception("processing loop")
             self._wake.wait(self.poll)
             self._wake.clear()
+        self._requeue(list(self._running))  # a server stopping gives back what it had in hand
+        if self._pool:
+            _kill(self._pool)
+
+    def _requeue(self, ids: list[int]) -> None:
+        if ids:
+            with self.store.write() as s:
+                s.execute(update(Version).where(Version.id.in_(ids), Version.state == "processing").values(state="queued"))
 
     def _fill(self) -> None:
         with self._lock:
@@ -303,8 +313,7 @@ class Processor:
                 self._suspects |= set(others)
             self._running.clear()
             self._pool, self._broken = self._new_pool(), False
-        with self.store.write() as s:
-            s.execute(update(Version).where(Version.id.in_(others), Version.state == "processing").values(state="queued"))
+        self._requeue(others)
         _kill(old)
 
     def _save(self, version_id: int, path: str, result: dict) -> None:
@@ -316,6 +325,11 @@ class Processor:
             except IntegrityError:  # two versions of a new unit at once (PostgreSQL): the second retries
                 if attempt == 2:
                     raise
+
+
+def _warm() -> None:
+    """Run once in each new worker: unpickling it imports this module, and with it the whole pipeline."""
+    time.sleep(0.2)
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:

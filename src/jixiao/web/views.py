@@ -17,6 +17,8 @@ templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates"))
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 STATE_NAMES = {"queued": "排队中", "processing": "处理中", "done": "已完成", "failed": "失败"}
 CHINA = timedelta(hours=8)
+KIND_NAMES = {"department_report": "部门整体支出自评报告", "department_form": "部门整体支出自评表", "project_form": "项目支出自评表",
+              "project_report": "项目支出自评报告", "external_report": "外部评价报告", "narrative_report": "叙述式报告"}
 
 
 def _num(value) -> str:
@@ -37,7 +39,7 @@ def _local(value: datetime | str | None) -> str:
 
 
 templates.env.filters.update(num=_num, local=_local)
-templates.env.globals.update(SEVERITY_NAMES=SEVERITY_NAMES, CATEGORY_NAMES=CATEGORY_NAMES, ROLE_NAMES=ROLE_NAMES, STATE_NAMES=STATE_NAMES)
+templates.env.globals.update(SEVERITY_NAMES=SEVERITY_NAMES, CATEGORY_NAMES=CATEGORY_NAMES, ROLE_NAMES=ROLE_NAMES, STATE_NAMES=STATE_NAMES, KIND_NAMES=KIND_NAMES)
 
 
 def flash(request: Request, message: str, kind: str = "ok") -> None:
