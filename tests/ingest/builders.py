@@ -128,7 +128,7 @@ def build_long_report_docx(path: Path, copies: int = 5) -> Path:
     return path
 
 
-def build_ole2(path: Path, stream: str) -> Path:
+def ole2_bytes(stream: str) -> bytes:
     """A minimal OLE2 compound file whose directory holds a root entry and one stream named `stream`."""
     header = OLE_MAGIC + bytes(0x1E - 8) + struct.pack("<H", 9) + bytes(512 - 0x20)
 
@@ -136,5 +136,10 @@ def build_ole2(path: Path, stream: str) -> Path:
         raw = name.encode("utf-16-le") + b"\0\0"
         return raw.ljust(64, b"\0") + struct.pack("<HB", len(raw), kind) + bytes(128 - 67)
 
-    path.write_bytes(header + entry("Root Entry", 5) + entry(stream, 2) + bytes(256))
+    return header + entry("Root Entry", 5) + entry(stream, 2) + bytes(256)
+
+
+def build_ole2(path: Path, stream: str) -> Path:
+    """`ole2_bytes` written to `path`."""
+    path.write_bytes(ole2_bytes(stream))
     return path

@@ -10,6 +10,7 @@ import pytest
 from jixiao.errors import InputError
 from jixiao.ingest import layout, ocr, pdf
 from jixiao.ingest.document import Block
+from jixiao.ingest.limits import Limits
 from tests.ingest.builders import LONG_PARAGRAPH
 
 
@@ -46,7 +47,7 @@ def test_ruled_tables_with_spans(report):
 
 
 def test_encrypted_pdf(data_dir):
-    with pytest.raises(InputError, match="PDF 已加密"):
+    with pytest.raises(InputError, match="文件已加密"):
         pdf.read(data_dir / "encrypted.pdf")
 
 
@@ -61,10 +62,9 @@ def test_random_and_truncated_pdfs(tmp_path, data_dir):
         pdf.read(cut)
 
 
-def test_page_limit(monkeypatch, data_dir):
-    monkeypatch.setattr(pdf, "MAX_PAGES", 1)
+def test_page_limit(data_dir):
     with pytest.raises(InputError, match="页数过多"):
-        pdf.read(data_dir / "report_text.pdf")
+        pdf.read(data_dir / "report_text.pdf", Limits(pdf_pages=1))
 
 
 def test_only_pages_without_text_layer_go_to_ocr(monkeypatch, tmp_path, data_dir):
@@ -100,7 +100,7 @@ def test_join_lines(lines, text):
     assert layout.join_lines(lines) == text
 
 
-def test_time_limit(monkeypatch, data_dir):
-    monkeypatch.setattr(pdf, "TIME_LIMIT_S", -1.0)
-    with pytest.raises(InputError, match="读取超时"):
-        pdf.read(data_dir / "report_text.pdf")
+def test_pages_after_the_deadline_are_skipped_and_said_so(data_dir):
+    doc = pdf.read(data_dir / "report_text.pdf", Limits(read_seconds=-1.0))
+    assert doc.blocks == []
+    assert any("读取超时" in reason and "其余页已跳过" in reason for reason in doc.partial)

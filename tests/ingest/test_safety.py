@@ -96,7 +96,7 @@ def test_damaged_member_is_an_input_error(tmp_path):
 def test_encrypted_ooxml_is_recognised(tmp_path):
     encrypted = build_ole2(tmp_path / "package.docx", "EncryptedPackage")
     assert safety.is_encrypted_ooxml(encrypted)
-    with pytest.raises(InputError, match="文件已加密，请先取消密码保护"):
+    with pytest.raises(InputError, match="文件已加密，请去除密码后再提交"):
         docx.read(encrypted)
     with pytest.raises(InputError, match="文件已加密"):
         xlsx.read(encrypted)

@@ -1,16 +1,17 @@
-"""`jixiao serve` (the review workspace) and `jixiao user add` (accounts): thin callers of jixiao.web and jixiao.store."""
+"""`jixiao serve` (the review workspace) and `jixiao user add` (accounts): thin callers of jixiao.web and jixiao.store.
+
+Failures go to the app's one error handler (a Chinese line, exit 2), like every other command.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
-from jixiao.errors import JixiaoError
+from jixiao.cli.chrome import Command, Group
 
-err = Console(stderr=True, soft_wrap=True)
-user_app = typer.Typer(help="管理复核工作台的用户账号。", no_args_is_help=True)
+user_app = typer.Typer(cls=Group, help="管理复核工作台的用户账号。", no_args_is_help=True)
 
 
 def serve(
@@ -25,19 +26,15 @@ def serve(
     """启动复核工作台（浏览器访问）：上传、看板、抽查、逐条审核、复核评分、退回整改、导出。"""
     import uvicorn
 
+    from jixiao.cli.console import say
     from jixiao.web import Settings, create_app
 
-    try:
-        settings = Settings(data_dir=data, db_url=db, workers=workers, file_timeout=timeout, org=org)
-        app = create_app(settings)
-    except (JixiaoError, OSError) as e:
-        err.print(f"[bold red]错误：[/]{e}", highlight=False)
-        raise typer.Exit(2) from None
-    err.print(f"复核工作台：http://{host}:{port}/ （数据目录 {data.resolve()}；按 Ctrl+C 停止）", highlight=False)
+    app = create_app(Settings(data_dir=data, db_url=db, workers=workers, file_timeout=timeout, org=org))
+    say(f"复核工作台：http://{host}:{port}/ （数据目录 {data.resolve()}；按 Ctrl+C 停止）")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-@user_app.command("add")
+@user_app.command("add", cls=Command)
 def user_add(
     name: str = typer.Argument(..., help="用户名"),
     role: str = typer.Option(..., "--role", help="角色：admin（管理员）、reviewer（复核人员）或 unit（单位用户）"),
@@ -47,20 +44,24 @@ def user_add(
     data: Path = typer.Option(Path("jixiao-data"), "--data", help="数据目录（同 jixiao serve）"),
 ) -> None:
     """添加用户：jixiao user add 张三 --role reviewer。"""
+    from jixiao.cli.console import say
     from jixiao.store import Store
     from jixiao.store.accounts import ROLE_NAMES, create_user, record
     from jixiao.web import Settings
 
     if password is None:
         password = typer.prompt("密码", hide_input=True, confirmation_prompt=True)
+    store = Store(Settings(data_dir=data, db_url=db).db_url)
     try:
-        settings = Settings(data_dir=data, db_url=db)
-        store = Store(settings.db_url)
         with store.write() as s:
             create_user(s, name, password, role, unit)
             record(s, None, "添加用户", name, f"命令行：{ROLE_NAMES[role]}")
+    finally:
         store.close()
-    except (JixiaoError, OSError) as e:
-        err.print(f"[bold red]错误：[/]{e}", highlight=False)
-        raise typer.Exit(2) from None
-    err.print(f"已添加用户 {name}（{ROLE_NAMES[role]}{'，' + unit if unit else ''}）", highlight=False)
+    say(f"已添加用户 {name}（{ROLE_NAMES[role]}{'，' + unit if unit else ''}）")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `serve` and the `user` group to the command line."""
+    app.command(cls=Command)(serve)
+    app.add_typer(user_app, name="user")

@@ -7,7 +7,7 @@ empty.  Extractors ask for a row's texts or for "the cell right of this label" a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jixiao.extract.normalize import clean, flat
 from jixiao.ingest.document import Cell, Table
@@ -23,6 +23,8 @@ class Grid:
     cells: list[list[Cell | None]]
     origins: list[tuple[int, int, int | None]]
     """For each grid row: (block, row within that block's table, page) — for provenance."""
+    _keys: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
+    """Memo of `key`: finders ask for the same cells again and again; cleaning each once keeps it linear."""
 
     @classmethod
     def of(cls, block: int, table: Table) -> Grid:
@@ -57,7 +59,10 @@ class Grid:
 
     def key(self, r: int, c: int) -> str:
         """Text without any whitespace, for matching labels."""
-        return flat(self.raw(r, c))
+        k = self._keys.get((r, c))
+        if k is None:
+            k = self._keys[(r, c)] = flat(self.raw(r, c))
+        return k
 
     def width(self, r: int) -> int:
         return len(self.cells[r])

@@ -19,7 +19,7 @@ from jixiao.extract.normalize import clean
 from jixiao.ingest.document import SourceDocument
 from jixiao.model import Location, Provenance
 
-NUM = r"(\d[\d,]*(?:\.\d+)?)"
+NUM = r"(?<!\d)(?<!\d,)(\d[\d,]{0,19}(?:\.\d{1,20})?)(?!\d)"  # from a run's first digit, bounded: linear
 ORG_SUFFIX = r"(?:人民政府|街道办事处|办事处|委员会|管理局|局|中心|卫生院|医院|中学|小学|学校|幼儿园|党校|院|所|站|队|馆|处|办公室|室|联合会|会|社|部)"
 _ORG_AT_START = re.compile(rf"^([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
 _TITLE = re.compile(r"(部门整体支出|整体支出|绩效(自评|评价)|自评报告|评价报告)")
@@ -97,11 +97,11 @@ def year(paras: list[Paragraph]) -> Found | None:
 
 def staffing_authorized(paras: list[Paragraph]) -> Found | None:
     """编制数: a stated total ('编制人数114人', '人员编制共计75人'), else 行政编制 + 事业编制."""
-    for p, m in _search(paras, r"编制(?:人数|数|人员)?(?:共计|合计|总数|为|共|总计|核定)?\s*(\d+)\s*(?:人|名|个)"):
+    for p, m in _search(paras, r"编制(?:人数|数|人员)?(?:共计|合计|总数|为|共|总计|核定)?\s*(\d{1,9})\s*(?:人|名|个)"):
         if not re.search(r"(行政|事业|工勤)$", p.text[: m.start()]):
             return _found(int(m.group(1)), p, m, "正文 编制人数", 1)
     for p in paras:
-        parts = list(re.finditer(r"(?:行政|事业)编制[^，。；\d]{0,12}?(\d+)\s*(?:人|名)", p.text))
+        parts = list(re.finditer(r"(?:行政|事业)编制[^，。；\d]{0,12}?(\d{1,9})\s*(?:人|名)", p.text))
         if len(parts) >= 2:
             m = parts[0]
             total = sum(int(x.group(1)) for x in parts)
@@ -112,7 +112,7 @@ def staffing_authorized(paras: list[Paragraph]) -> Found | None:
 
 
 def staffing_actual(paras: list[Paragraph]) -> Found | None:
-    pattern = r"(?:实际在职人数|实际在职|实有在编人员|实有在编|在编人员|实有人员|实有人数|实际人数|在编在岗|在职人员|实有在职)(?:共计|合计|为|共)?\s*(\d+)\s*(?:人|名)"
+    pattern = r"(?:实际在职人数|实际在职|实有在编人员|实有在编|在编人员|实有人员|实有人数|实际人数|在编在岗|在职人员|实有在职)(?:共计|合计|为|共)?\s*(\d{1,9})\s*(?:人|名)"
     return next((_found(int(m.group(1)), p, m, "正文 实有人数", 1) for p, m in _search(paras, pattern)), None)
 
 
@@ -169,7 +169,7 @@ _THREE_PUBLIC_ROLES = [("prior_actual", r"(上年|上一年|去年|同期)"), ("
 def three_public(paras: list[Paragraph]) -> dict[str, Found]:
     """三公经费 totals in the sentence that names them: '“三公”经费年初预算18.50万元，实际支出15.26万元，较上年16.90万元…'."""
     for p in paras:
-        for sm in re.finditer(r"[^。；]*三公[”\"']?经费(?!.{0,3}(?:制度|管理办法))[^。；]*", p.text):
+        for sm in re.finditer(r"(?<![^。；])[^。；]*三公[”\"']?经费(?!.{0,3}(?:制度|管理办法))[^。；]*", p.text):
             sentence, out, last = sm.group(0), {}, 0
             for m in re.finditer(rf"{NUM}\s*(亿元|万元|元)", sentence):
                 label = sentence[last: m.start()]

@@ -2,6 +2,9 @@
 
 All results are `Decimal`.  Amounts are converted to 万元 exactly (元 ÷ 10,000, 亿元 × 10,000);
 nothing is rounded here — rounding belongs to scoring and audit, which state their rule.
+A figure with more than `MAX_DIGITS` integer digits is not a value (a run of digits, an ID): it is
+refused, never converted, so no absurd magnitude reaches scoring or JSON.  Every pattern is
+bounded and starts only at the first digit of a run, so matching is linear in the text.
 """
 
 from __future__ import annotations
@@ -12,8 +15,15 @@ from decimal import Decimal, InvalidOperation
 from jixiao.extract.normalize import clean
 from jixiao.model import Measure
 
-NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|[-+]?\.\d+"
+MAX_DIGITS = 20  # integer digits of the largest figure read as a value (10^20 万元 and beyond is no budget)
+MAX_CN_NUMERAL = 16  # characters of the longest Chinese numeral read
+# A number starts at the first digit of a run (not after a digit, a point or the "1e" of 1e400)
+# and must end where the digits end: a longer run is no number at all, never its first digits.
+NUMBER = r"[-+]?(?<![\d.])(?<!\d[eE])(?:\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,20})?|\d{1,20}(?:\.\d{1,20})?|\.\d{1,20})(?!\d|[eE][-+]?\d)"
 _NUMBER_RE = re.compile(NUMBER)
+_PERCENT_RE = re.compile(rf"({NUMBER})\s*%")
+_DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+_DEADLINE_RE = re.compile(r"(?:^|[^\d个/])\d{1,2}\s*月(?:份|底|末|初|[上中下]旬|\d{1,2}日)?\s*(?:前|以前|之前|内|完成|$)")
 _AMOUNT_RE = re.compile(rf"({NUMBER})\s*(亿元|万元|千元|元|万)?")
 _TO_WAN = {"亿元": Decimal(10000), "万元": Decimal(1), "万": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -29,17 +39,22 @@ _COMPARATORS = [
 _SUFFIX_COMPARATORS = [(re.compile(r"(以上|及以上)$"), "≥"), (re.compile(r"(以下|及以下|以内)$"), "≤")]
 
 
-def to_decimal(text: str) -> Decimal | None:
-    """'37,497.28' → Decimal('37497.28'); None when the text is not a number."""
+def to_decimal(text: str | None) -> Decimal | None:
+    """'37,497.28' → Decimal('37497.28'); None when the text is not a number or an absurd one."""
+    if text is None or len(text) > 2 * MAX_DIGITS + 20:
+        return None  # never convert thousands of digits
     try:
-        return Decimal(text.replace(",", ""))
+        value = Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
+    if not value.is_finite() or (value and value.adjusted() >= MAX_DIGITS):
+        return None
+    return value
 
 
 def chinese_numeral(text: str) -> int | None:
     """'三千五百' → 3500, '十二' → 12, '二〇二四' → 2024; None when not a numeral."""
-    if not text or not CN_NUMERAL.fullmatch(text):
+    if not text or len(text) > MAX_CN_NUMERAL or not CN_NUMERAL.fullmatch(text):
         return None
     if all(ch in _CN_DIGITS for ch in text):
         return int("".join(str(_CN_DIGITS[ch]) for ch in text))
@@ -88,15 +103,14 @@ def amount(text: str | None, default_unit: str = "万元") -> tuple[Decimal, str
     return value * _TO_WAN[unit], unit
 
 
-def wan(value: Decimal, unit: str) -> Decimal:
-    """An amount written in `unit` converted to 万元."""
-    return value * _TO_WAN[unit]
+def wan(value: Decimal | None, unit: str) -> Decimal | None:
+    """An amount written in `unit` converted to 万元 (None stays None)."""
+    return None if value is None else value * _TO_WAN[unit]
 
 
 def percent(text: str | None) -> Decimal | None:
     """'72.67%' → 72.67; '0.7267' is not a percent and gives None."""
-    s = clean(text)
-    m = re.search(rf"({NUMBER})\s*%", s)
+    m = _PERCENT_RE.search(clean(text))
     return to_decimal(m.group(1)) if m else None
 
 
@@ -124,5 +138,4 @@ def measure(text: str | None) -> Measure | None:
 
 def _looks_like_date(s: str) -> bool:
     """A date or a month deadline ("2024年6月", "12月底前", "11月完成"), not a figure ("3个月", "1次/月")."""
-    return bool(re.search(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-./]\d{1,2}[-./]\d{1,2}", s)
-                or re.search(r"(?:^|[^\d个/])\d{1,2}\s*月(?:份|底|末|初|[上中下]旬|\d{1,2}日)?\s*(?:前|以前|之前|内|完成|$)", s))
+    return bool(_DATE_RE.search(s) or _DEADLINE_RE.search(s))

@@ -7,6 +7,7 @@ extra columns (计量单位, 指标性质) or another order read the same.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -45,7 +46,7 @@ BUDGET_COLUMNS = [
 ]
 SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转",
            "当年财政拨款", "财政拨款", "其他资金"]
-_LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[）)]")
 _TEMPLATE_ROW = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
 _TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分|自评得分|自评总分|评价得分|得分合计|合计得分)")
 _FOOTER = re.compile(r"^(填表人|填报人|填报日期|联系电话|单位负责人|注[:：0-9]|说明[:：]|备注[:：]|填表说明|财务负责人)")
@@ -56,10 +57,19 @@ def is_self_eval_table(grid: Grid) -> bool:
     return _indicator_header(grid) is not None or _budget_header(grid) is not None
 
 
+@functools.cache
+def _any_role(patterns: tuple[str, ...]) -> re.Pattern:
+    """One pattern matching where any role's does: a cell that is no label costs one search, not one per role."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 def _columns(grid: Grid, r: int, spec: list[tuple[str, str]]) -> dict[str, int]:
     cols: dict[str, int] = {}
+    any_role = _any_role(tuple(p for _, p in spec))
     for c in grid.distinct(r):
         key = grid.key(r, c)
+        if not any_role.search(key):
+            continue
         for role, pattern in spec:
             if role not in cols and re.search(pattern, key):
                 cols[role] = c
@@ -166,7 +176,7 @@ def read_splits(grid: Grid, out: Collector, unit: str) -> None:
 
 def _label_values(grid: Grid, r: int, c: int):
     key = grid.key(r, c)
-    for m in re.finditer(r"(其中:?|其中：?)?([\u4e00-\u9fa5（）()]{2,20}?)[:：]+(\d[\d,]*(?:\.\d+)?)", key):
+    for m in re.finditer(r"(其中:?|其中：?)?([\u4e00-\u9fa5（）()]{2,20}?)[:：]+(\d[\d,]{0,19}(?:\.\d{1,20})?)(?!\d)", key):
         yield m.group(2), numbers.to_decimal(m.group(3)), (r, c)
     if re.fullmatch(r"(其中[:：]?)?[\u4e00-\u9fa5（）()]{2,20}[:：]?", key):
         cc = grid.right_of(r, c)

@@ -71,8 +71,8 @@ def _sentence_statements(p: Paragraph, sentence: str, offset: int, carry) -> lis
         cut = re.search(r"[；;]", sentence[sentence.find("其中"):])
         out += _quantities(p, sentence[: sentence.find("其中") + cut.start()] if cut else sentence, offset, None, _COUNT, "count")
     out += [_change(p, sentence, offset, m, out) for m in _CHANGE.finditer(sentence)]
-    out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)]
-    out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)]
+    out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)] if "得分" in sentence else []
+    out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)] if "%" in sentence else []
     return out
 
 
@@ -98,21 +98,23 @@ def _quantities(p: Paragraph, sentence: str, offset: int, carry, pattern: re.Pat
                              location=_loc(p, offset + m.start(), offset + m.end())))
         if qishi >= 0 and m.start() < qishi:
             whole = (value, label)  # the figure nearest before 其中
-        elif part_of and _USES.search(sentence[m.end(): _next_figure(pattern, sentence, m.end())]):
-            whole = (value, label)  # "项目支出436.32万元，主要用于校舍维修185.60万元、…": a part's own breakdown follows
         share = _SHARE.match(sentence, m.end()) if kind == "amount" else None
         if share:
             out.append(_share(p, sentence, offset, share, label, whole if m.start() > qishi >= 0 else None))
             last = share.end()
+        if part_of and _itemised(pattern, sentence, m.end()):
+            whole = (value, label)  # "项目支出436.32万元，主要用于校舍维修185.60万元、…": a part's own breakdown follows
     return out
 
 
+def _itemised(pattern: re.Pattern, sentence: str, start: int) -> bool:
+    """Figures follow closely after 主要用于/包括, in the same clause: the breakdown of the figure before."""
+    nxt = pattern.search(sentence, start)
+    gap = sentence[start: nxt.start()] if nxt else ""
+    return bool(nxt and _USES.search(gap) and not re.search(r"[；;]", gap) and len(gap) <= 40)
+
+
 _USES = re.compile(r"(主要用于|用于|包括|主要是|具体为)")
-
-
-def _next_figure(pattern: re.Pattern, sentence: str, start: int) -> int:
-    m = pattern.search(sentence, start)
-    return m.start() if m else len(sentence)
 
 
 def _share(p, sentence, offset, m, label, whole) -> Statement:

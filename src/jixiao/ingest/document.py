@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from jixiao.ingest.limits import Limits
+
 BlockKind = Literal["heading", "paragraph", "table"]
 
 
@@ -42,7 +44,8 @@ class Table:
 
     def grid(self) -> list[list[Cell | None]]:
         """Dense grid: position (r, c) holds the cell covering it, or None where nothing does."""
-        grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        width = self.n_cols
+        grid: list[list[Cell | None]] = [[None] * width for _ in range(self.n_rows)]
         for cell in self.cells:
             for r in range(cell.row, cell.row + cell.rowspan):
                 for c in range(cell.col, cell.col + cell.colspan):
@@ -83,7 +86,65 @@ class SourceDocument:
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)
+    """Why only part of the file was read (Chinese reasons); empty when it was read whole."""
+
+    def note_partial(self, reason: str | None) -> None:
+        """Record that part of the file was skipped (each reason once)."""
+        if reason and reason not in self.partial:
+            self.partial.append(reason)
 
     def tables(self) -> list[tuple[int, Table]]:
         """(block index, table) for every table block."""
         return [(i, b.table) for i, b in enumerate(self.blocks) if b.table is not None]
+
+
+def bounded_table(cells: list[Cell], limits: Limits) -> tuple[list[Cell], str | None]:
+    """The cells inside the table limits, spans clamped to the grid, and why any were dropped.
+
+    Columns beyond `table_cols` and rows beyond `table_rows` (or beyond what `table_area` allows
+    at this width) are dropped, so that the dense grid of any table stays bounded.
+    """
+    width = min(max((c.col + max(c.colspan, 1) for c in cells), default=0), limits.table_cols)
+    rows = min(limits.table_rows, limits.table_area // max(width, 1))
+    kept = [c for c in cells if c.row < rows and c.col < width]
+    for c in kept:
+        c.rowspan = min(max(c.rowspan, 1), rows - c.row)
+        c.colspan = min(max(c.colspan, 1), width - c.col)
+    if len(kept) == len(cells):
+        return kept, None
+    if any(c.col >= width for c in cells):
+        return kept, f"表格超过 {width} 列的部分已忽略"
+    return kept, f"表格超过 {rows} 行的部分已忽略"
+
+
+def bounded_text(text: str, limits: Limits) -> tuple[str, str | None]:
+    """A paragraph or cell text cut at `paragraph_chars`, and the reason when it was cut."""
+    if len(text) <= limits.paragraph_chars:
+        return text, None
+    return text[: limits.paragraph_chars], f"超过 {limits.paragraph_chars} 字的段落或单元格只保留了开头部分"
+
+
+def bound_document(doc: SourceDocument, limits: Limits) -> None:
+    """Apply the document-wide limits in place: blocks, text length, table size, cells in all tables."""
+    if len(doc.blocks) > limits.blocks:
+        del doc.blocks[limits.blocks :]
+        doc.note_partial(f"超过 {limits.blocks} 个段落和表格的内容已忽略")
+    cells_left = limits.doc_cells
+    kept: list[Block] = []
+    for block in doc.blocks:
+        block.text, reason = bounded_text(block.text, limits)
+        doc.note_partial(reason)
+        if block.table is not None:
+            block.table.cells, reason = bounded_table(block.table.cells, limits)
+            doc.note_partial(reason)
+            for cell in block.table.cells:
+                cell.text, reason = bounded_text(cell.text, limits)
+                doc.note_partial(reason)
+            area = block.table.n_rows * block.table.n_cols
+            if area > cells_left:
+                doc.note_partial(f"表格单元格总数超过 {limits.doc_cells} 个，其余表格已忽略")
+                continue
+            cells_left -= area
+        kept.append(block)
+    doc.blocks = kept

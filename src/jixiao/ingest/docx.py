@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-import zipfile
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from jixiao.errors import InputError
 from jixiao.ingest.document import Block, Cell, SourceDocument, Table
-from jixiao.ingest.safety import CORRUPT, ZIP_ERRORS, check_zip, parse_xml, read_member
+from jixiao.ingest.limits import MB, Limits, current
+from jixiao.ingest.safety import check_zip, open_zip, parse_xml, read_member
+from jixiao.ingest.source import Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -19,7 +19,8 @@ HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 # Only paragraph styles can make headings; a styles.xml is mostly table and latent styles, so the
 # paragraph styles are cut out with their root's namespace declarations before parsing.
 STYLES_ROOT = re.compile(rb"<((?:\w+:)?)styles\b[^>]*>")
-PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"']).*?</%sstyle>"
+# The body is an unrolled loop that stops at the next style's tag: linear even in damaged XML.
+PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"'])[^<]*(?:<(?!/?%sstyle\b)[^<]*)*</%sstyle>"
 # Tags and attributes the walk compares against on every element, built once.
 P, TBL, TR, TC, T, TAB = W + "p", W + "tbl", W + "tr", W + "tc", W + "t", W + "tab"
 RENDERED_BREAK, VAL, TYPE = W + "lastRenderedPageBreak", W + "val", W + "type"
@@ -38,28 +39,35 @@ class _State:
     boxes: dict[etree._Element, list[etree._Element]]
     rendered_breaks: bool
     counts_pages: bool
+    limits: Limits
     page: int = 1
+    depth: int = 0  # tables the walk is inside
+    partial: list[str] = field(default_factory=list)
 
 
-def read(path: Path) -> SourceDocument:
+def read(source: Source, limits: Limits | None = None) -> SourceDocument:
     """Read a .docx file (body only; headers and footers are ignored)."""
-    check_zip(path)
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            if "word/document.xml" not in names:
-                raise InputError(str(path), "不是 Word 文档：缺少 word/document.xml")
-            body_xml = read_member(z, "word/document.xml", path)
-            styles_xml = read_member(z, "word/styles.xml", path) if "word/styles.xml" in names else b""
-    except ZIP_ERRORS:
-        raise InputError(str(path), CORRUPT) from None
-    root = parse_xml(body_xml, path)
+    src, limits = Source.of(source), limits or current()
+    check_zip(src, limits)
+    with open_zip(src) as z:
+        names = set(z.namelist())
+        if "word/document.xml" not in names:
+            raise InputError(src.name, "不是 Word 文档：缺少 word/document.xml")
+        if z.getinfo("word/document.xml").file_size > limits.xml_bytes:
+            raise InputError(src.name, f"Word 文档正文过大（解压后超过 {limits.xml_bytes // MB} MB）")
+        body_xml = read_member(z, "word/document.xml", src, limits.xml_bytes)
+        styles_xml = read_member(z, "word/styles.xml", src, limits.xml_bytes) if "word/styles.xml" in names else b""
+    root = parse_xml(body_xml, src)
+    del body_xml
     body = root.find(W + "body")
     if body is None:
-        raise InputError(str(path), "Word 文档缺少正文（w:body）")
-    state = _new_state(root, _heading_styles(styles_xml, path))
+        raise InputError(src.name, "Word 文档缺少正文（w:body）")
+    state = _new_state(root, _heading_styles(styles_xml, src), limits)
     blocks = _blocks(body, state)
-    return SourceDocument(str(path), "docx", blocks, pages=state.page if state.counts_pages else None)
+    doc = SourceDocument(src.name, "docx", blocks, pages=state.page if state.counts_pages else None)
+    for reason in state.partial:
+        doc.note_partial(reason)
+    return doc
 
 
 def _prune(root: etree._Element) -> dict[etree._Element, list[etree._Element]]:
@@ -79,22 +87,22 @@ def _prune(root: etree._Element) -> dict[etree._Element, list[etree._Element]]:
     return boxes
 
 
-def _new_state(root: etree._Element, heading_styles: dict[str, int]) -> _State:
+def _new_state(root: etree._Element, heading_styles: dict[str, int], limits: Limits) -> _State:
     boxes = _prune(root)
     rendered = next(root.iter(RENDERED_BREAK), None) is not None
     explicit = any(br.get(TYPE) == "page" for br in root.iter(W + "br"))
     explicit = explicit or next(root.iter(W + "pageBreakBefore"), None) is not None
-    return _State(heading_styles, boxes, rendered, rendered or explicit)
+    return _State(heading_styles, boxes, rendered, rendered or explicit, limits)
 
 
-def _heading_styles(styles_xml: bytes, path: Path) -> dict[str, int]:
+def _heading_styles(styles_xml: bytes, src: Source) -> dict[str, int]:
     """Style id -> heading level, from the style's id, its name or its outline level."""
     root = STYLES_ROOT.search(styles_xml)
     if root is None:
         return {}
     prefix = re.escape(root.group(1))
-    kept = b"".join(re.findall(PARAGRAPH_STYLE % (prefix, prefix), styles_xml, re.DOTALL))
-    styles = parse_xml(root.group(0) + kept + b"</" + root.group(1) + b"styles>", path)
+    kept = b"".join(re.findall(PARAGRAPH_STYLE % (prefix, prefix, prefix), styles_xml))
+    styles = parse_xml(root.group(0) + kept + b"</" + root.group(1) + b"styles>", src)
     own: dict[str, int | None] = {}
     based_on: dict[str, str] = {}
     for style in styles.iter(W + "style"):
@@ -128,8 +136,8 @@ def _outline_level(ppr: etree._Element | None) -> int | None:
     el = ppr.find(W + "outlineLvl") if ppr is not None else None
     if el is None:
         return None
-    val = el.get(VAL, "")
-    return int(val) + 1 if val.isdigit() and int(val) < 9 else None
+    level = _small_int(el.get(VAL, ""))
+    return level + 1 if level is not None and level < 9 else None
 
 
 def _blocks(container: etree._Element, state: _State, in_cell: bool = False) -> list[Block]:
@@ -193,15 +201,28 @@ def _para_block(p: etree._Element, text: str, page: int | None, state: _State) -
 
 
 def _table(tbl: etree._Element, state: _State) -> list[Block]:
-    """The table block, followed by the blocks of any tables nested in its cells."""
+    """The table block, followed by the blocks of any tables nested in its cells.
+
+    Rows beyond the row limit and tables nested deeper than the depth limit are dropped; spans and
+    offsets are clamped to the column limit.
+    """
+    limits = state.limits
+    if state.depth >= limits.table_depth:
+        _note(state, f"嵌套超过 {limits.table_depth} 层的表格已忽略")
+        return []
     page = state.page if state.counts_pages else None
     cells: list[Cell] = []
     nested: list[Block] = []
     open_merges: dict[int, Cell] = {}
-    for r, tr in enumerate(_children(tbl, TR)):
-        col = _int_prop(tr.find(W + "trPr"), "gridBefore", 0)
+    rows = _children(tbl, TR)
+    if len(rows) > limits.table_rows:
+        _note(state, f"表格超过 {limits.table_rows} 行的部分已忽略")
+    state.depth += 1
+    for r, tr in enumerate(rows[: limits.table_rows]):
+        col = min(_int_prop(tr.find(W + "trPr"), "gridBefore", 0), limits.table_cols)
         for tc in _children(tr, TC):
             span, continues = _cell_props(tc.find(W + "tcPr"))
+            span = min(span, limits.table_cols)
             inner = _blocks(tc, state, in_cell=True)
             nested.extend(b for b in inner if b.kind == "table")
             prev = open_merges.get(col)
@@ -213,7 +234,13 @@ def _table(tbl: etree._Element, state: _State) -> list[Block]:
                 cells.append(cell)
                 open_merges[col] = cell
             col += span
+    state.depth -= 1
     return [Block("table", table=Table(cells, page), page=page), *nested]
+
+
+def _note(state: _State, reason: str) -> None:
+    if reason not in state.partial:
+        state.partial.append(reason)
 
 
 def _children(el: etree._Element, tag: str) -> list[etree._Element]:
@@ -227,10 +254,15 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
     return out
 
 
+def _small_int(val: str) -> int | None:
+    """A non-negative ASCII integer of at most 9 digits, else None (absurd or malformed values)."""
+    return int(val) if val.isascii() and val.isdigit() and len(val) <= 9 else None
+
+
 def _int_prop(props: etree._Element | None, name: str, default: int) -> int:
     el = props.find(W + name) if props is not None else None
-    val = el.get(VAL, "") if el is not None else ""
-    return int(val) if val.isdigit() else default
+    val = _small_int(el.get(VAL, "")) if el is not None else None
+    return default if val is None else val
 
 
 def _cell_props(tcpr: etree._Element | None) -> tuple[int, bool]:
@@ -238,8 +270,7 @@ def _cell_props(tcpr: etree._Element | None) -> tuple[int, bool]:
     span, continues = 1, False
     for el in tcpr if tcpr is not None else ():
         if el.tag == W + "gridSpan":
-            val = el.get(VAL, "")
-            span = max(int(val), 1) if val.isdigit() else 1
+            span = max(_small_int(el.get(VAL, "")) or 1, 1)
         elif el.tag == W + "vMerge":
             continues = el.get(VAL) != "restart"
     return span, continues

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import struct
+import time
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 from statistics import median
 
 import cv2
@@ -16,9 +18,10 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 from jixiao.errors import InputError
 from jixiao.ingest.document import Block, Cell, SourceDocument, Table
 from jixiao.ingest.layout import interleave, is_cjk, join_lines
+from jixiao.ingest.limits import Limits, current
+from jixiao.ingest.quiet import silence_libraries
+from jixiao.ingest.source import Source
 
-MAX_PIXELS = 60_000_000  # an A4 page at 600 dpi is 35 megapixels
-MAX_FRAMES = 200
 MAX_SIDE = 2400  # ruling lines are found on at most ~200 dpi A4; larger scans are scaled down
 DET_MAX_SIDE = 1600  # RapidOCR reads a copy of at most this size (~140 dpi A4): fast, and enough for print
 MIN_LINE_FRACTION = 0.035  # a ruling line spans at least this share of the page width/height
@@ -57,39 +60,53 @@ class _Grid:
         return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
 
 
-def read_image(path: Path) -> SourceDocument:
-    """Read a scanned page image (.png .jpg .tif .bmp; every frame of a multi-page TIFF)."""
-    doc = SourceDocument(str(path), "image")
-    for number, frame in enumerate(_frames(path), start=1):
+def read_image(source: Source, limits: Limits | None = None) -> SourceDocument:
+    """Read a scanned page image (.png .jpg .tif .bmp; every frame of a multi-page TIFF), one frame
+    at a time; frames after the `read_seconds` deadline are skipped and the document marked partial."""
+    src, limits = Source.of(source), limits or current()
+    doc = SourceDocument(src.name, "image")
+    deadline = time.monotonic() + limits.read_seconds
+    for number, frame in enumerate(_frames(src, limits), start=1):
+        if time.monotonic() > deadline:
+            doc.note_partial(f"读取超时：{limits.read_seconds:.0f} 秒内只识别完 {number - 1} 页，其余页已跳过")
+            break
         doc.blocks.extend(ocr_page(frame, number))
         doc.pages = number
     return doc
 
 
-def _frames(path: Path) -> list[Image.Image]:
+def _frames(src: Source, limits: Limits) -> Iterator[Image.Image]:
+    """The image's frames, grayscale and upright, after the size and page-count checks."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as img:
-                if img.width * img.height > MAX_PIXELS:
-                    raise InputError(str(path), f"图片过大（{img.width}×{img.height} 像素），疑似恶意构造的文件")
-                if getattr(img, "n_frames", 1) > MAX_FRAMES:
-                    raise InputError(str(path), f"图片页数过多（{img.n_frames} 页，上限 {MAX_FRAMES} 页）")
-                frames = [ImageOps.exif_transpose(f).convert("L") for f in ImageSequence.Iterator(img)]
+            with Image.open(src.openable()) as img:
+                if img.width * img.height > limits.image_pixels:
+                    raise InputError(src.name, f"图片过大（{img.width}×{img.height} 像素），疑似恶意构造的文件")
+                if getattr(img, "n_frames", 1) > limits.pdf_pages:
+                    raise InputError(src.name, f"图片页数过多（{img.n_frames} 页，上限 {limits.pdf_pages} 页）")
+                for frame in ImageSequence.Iterator(img):
+                    if frame.width * frame.height > limits.image_pixels:
+                        raise InputError(src.name, f"图片过大（{frame.width}×{frame.height} 像素），疑似恶意构造的文件")
+                    yield ImageOps.exif_transpose(frame).convert("L")
     except InputError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise InputError(str(path), "图片像素数过大，疑似解压炸弹，已拒绝读取") from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
-        raise InputError(str(path), "图片已损坏或格式无法识别") from None
-    return frames
+        raise InputError(src.name, "图片像素数过大，疑似解压炸弹，已拒绝读取") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, struct.error, IndexError, KeyError, TypeError, ZeroDivisionError):
+        raise InputError(src.name, "图片已损坏或格式无法识别") from None
 
 
 @lru_cache(maxsize=1)
 def _engine():
     """The RapidOCR engine, created once; it uses the ONNX models shipped inside the wheel."""
+    import onnxruntime
+
+    silence_libraries()  # before RapidOCR attaches its own console handler
+    onnxruntime.set_default_logger_severity(3)  # errors only; onnxruntime writes to stderr itself
     from rapidocr import RapidOCR
 
+    silence_libraries()
     return RapidOCR(params={"Global.log_level": "error", "Global.use_cls": False, "Global.max_side_len": DET_MAX_SIDE})
 
 

@@ -3,18 +3,31 @@
 The registry is one explicit map from a format name to the function that reads it.  The content
 decides the format; an extension that promises a different binary format is refused, because a
 mislabelled file usually means the user attached the wrong file.
+
+`read` is the one door into ingest: it takes a path, bytes or a stream, applies the limits, keeps
+library log output off the terminal, and raises nothing but `JixiaoError` — any library exception
+becomes an `InputError` that says in Chinese what is wrong with the file.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 import zipfile
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import BinaryIO
 
-from jixiao.errors import InputError
-from jixiao.ingest.document import SourceDocument
+from jixiao.errors import CORRUPT, ENCRYPTED, OUT_OF_MEMORY, InputError, JixiaoError, describe
+from jixiao.ingest.document import SourceDocument, bound_document
+from jixiao.ingest.limits import MB, Limits, current
+from jixiao.ingest.quiet import quiet
+from jixiao.ingest.safety import OLE_MAGIC, ZIP_ERRORS, is_encrypted_ooxml
+from jixiao.ingest.source import Source
 from jixiao.ingest.text import join_cut_sentences
+
+log = logging.getLogger("jixiao")
 
 # format name -> "module:function"; imported lazily so `jixiao parse x.txt` never loads onnxruntime.
 READERS: dict[str, str] = {
@@ -49,27 +62,30 @@ EXTENSIONS = {
 }
 
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF")
+# Member names in the local headers of a package whose central directory is lost (a cut download).
+_PACKAGE_HINTS = ((b"word/", "docx"), (b"xl/", "xlsx"), (b"content.xml", "office"), (b"mimetype", "office"))
+_LOCAL_HEADER = re.compile(rb"PK\x03\x04.{22}(..)..", re.DOTALL)
 
 
-def sniff(path: Path, head: bytes) -> str:
+def sniff(src: Source, head: bytes) -> str:
     """The format the content actually has, from its first bytes."""
     if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return _sniff_zip(path)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or head.startswith(b"{\\rtf"):
+        return _sniff_zip(src)
+    if head.startswith(OLE_MAGIC) or head.startswith(b"{\\rtf"):
         return "office"
     if head.startswith(IMAGE_MAGIC):
         return "image"
     return "text" if _looks_like_text(head) else "binary"
 
 
-def _sniff_zip(path: Path) -> str:
+def _sniff_zip(src: Source) -> str:
     try:
-        with zipfile.ZipFile(path) as z:
+        with src.open() as f, zipfile.ZipFile(f) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "zip"
+    except ZIP_ERRORS:
+        return _damaged_package(src)
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
@@ -77,6 +93,17 @@ def _sniff_zip(path: Path) -> str:
     if "content.xml" in names:
         return "office"  # OpenDocument
     return "zip"
+
+
+def _damaged_package(src: Source) -> str:
+    """A zip whose directory cannot be read: a cut or damaged Office package (named by its first
+    members' names or its extension) is refused as damaged, never as 'a ZIP archive'."""
+    with src.open() as f:
+        start = f.read(1 * MB)
+    names = b"".join(start[m.end() : m.end() + 64] for m in _LOCAL_HEADER.finditer(start[:65536]))
+    fmt = next((fmt for hint, fmt in _PACKAGE_HINTS if hint in names), EXTENSIONS.get(src.suffix, "zip"))
+    what = FORMAT_NAMES[fmt] if fmt in ("docx", "xlsx", "office") else "压缩包"
+    raise InputError(src.name, f"{CORRUPT}：{what}的内部结构无法读取（可能在下载或复制时被截断）")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -96,46 +123,81 @@ def _looks_like_bomless_utf16(head: bytes) -> bool:
     return max(even_zeros, odd_zeros) > len(head) // 4 and min(even_zeros, odd_zeros) < len(head) // 50
 
 
-def reader_for(fmt: str) -> Callable[[Path], SourceDocument]:
+def reader_for(fmt: str) -> Callable[[Source, Limits], SourceDocument]:
     module, func = READERS[fmt].split(":")
     return getattr(import_module(module), func)
 
 
-def detect(path: Path) -> str:
-    """The format to read `path` as, or an `InputError` saying why it cannot be read."""
-    if not path.exists():
-        raise InputError(str(path), "文件不存在")
-    if path.is_dir():
-        raise InputError(str(path), "这是一个目录，不是文件")
+def _check_file(src: Source, limits: Limits) -> None:
+    """The file exists, is a file, is not empty and not larger than the limit."""
+    if src.path is not None:
+        if not src.path.exists():
+            raise InputError(src.name, "文件不存在")
+        if src.path.is_dir():
+            raise InputError(src.name, "这是一个目录，不是文件")
+    size = src.size()
+    if size == 0:
+        raise InputError(src.name, "文件为空（0 字节）")
+    if size > limits.file_bytes:
+        raise InputError(src.name, f"文件过大（{size / MB:.0f} MB，上限 {limits.file_bytes // MB} MB）")
+
+
+def detect(source: Source | Path | str, limits: Limits | None = None) -> str:
+    """The format to read the file as, or an `InputError` saying why it cannot be read."""
+    src = Source.of(source)
+    _check_file(src, limits or current())
     try:
-        with path.open("rb") as f:
-            head = f.read(4096)
+        head = src.head(4096)
+        encrypted = head.startswith(OLE_MAGIC) and is_encrypted_ooxml(src)
     except OSError as e:
-        raise InputError(str(path), f"无法读取文件（{e.strerror or e}）") from None
-    if not head:
-        raise InputError(str(path), "文件为空（0 字节）")
-    actual = sniff(path, head)
-    claimed = EXTENSIONS.get(path.suffix.lower())
+        raise InputError(src.name, f"无法读取文件（{e.strerror or e}）") from None
+    if encrypted:  # a password-protected .docx/.xlsx is an OLE2 file, whatever its extension
+        raise InputError(src.name, ENCRYPTED)
+    actual = sniff(src, head)
+    claimed = EXTENSIONS.get(src.suffix)
     if actual in ("binary", "zip"):
         what = FORMAT_NAMES[actual]
-        raise InputError(str(path), f"内容为{what}，不是可识别的报告格式（支持 .docx .pdf .xlsx .txt .png .jpg .doc .wps .et）")
+        raise InputError(src.name, f"内容为{what}，不是可识别的报告格式（支持 .docx .pdf .xlsx .txt .png .jpg .doc .wps .et）")
     if claimed and claimed != actual and claimed != "text" and not (claimed == "office" and actual in ("docx", "xlsx")):
         raise InputError(
-            str(path),
-            f"扩展名为 {path.suffix}（{FORMAT_NAMES[claimed]}），但文件内容实为{FORMAT_NAMES[actual]}；请确认附件是否选错，或改正扩展名后重试",
+            src.name,
+            f"扩展名为 {src.suffix}（{FORMAT_NAMES[claimed]}），但文件内容实为{FORMAT_NAMES[actual]}；请确认附件是否选错，或改正扩展名后重试",
         )
     return actual
 
 
-def read(path: str | Path) -> SourceDocument:
-    """Read any supported report file into the intermediate document.
+def read(source: str | Path | bytes | BinaryIO | Source, name: str | None = None, limits: Limits | None = None) -> SourceDocument:
+    """Read any supported report file (a path, bytes or a binary stream) into the intermediate document.
 
+    `name` is the file name used in messages and as the extension hint for bytes and streams.
     Paragraphs from page layouts (PDF, scans) are re-joined where a line or page break cut a
-    sentence; Word and Excel paragraphs are real paragraphs and are left as they are.
+    sentence; Word and Excel paragraphs are real paragraphs and are left as they are.  Raises only
+    `JixiaoError`; a file read in part has `partial` reasons and one warning saying so.
     """
-    p = Path(path)
-    fmt = detect(p)
-    doc = reader_for(fmt)(p)
+    limits = limits or current()
+    label = name or str(source) if isinstance(source, (str, Path)) else name
+    with quiet():
+        try:
+            src = Source.of(source, name, max_bytes=limits.file_bytes)
+            label = src.name
+            doc = _read(src, limits)
+        except JixiaoError:
+            raise
+        except MemoryError:
+            raise InputError(label or "<输入>", OUT_OF_MEMORY) from None
+        except Exception as e:  # every library's own exception becomes one Chinese cause
+            log.debug("reading %s failed", label, exc_info=True)
+            raise InputError(label or "<输入>", describe(e)) from None
+    if doc.partial:
+        doc.warnings.append(f"文件只读取了一部分：{'；'.join(doc.partial)}")
+    return doc
+
+
+def _read(src: Source, limits: Limits) -> SourceDocument:
+    fmt = detect(src, limits)
+    doc = reader_for(fmt)(src, limits)
+    doc.path = src.name
     if fmt in ("pdf", "image"):
         doc.blocks = join_cut_sentences(doc.blocks)
+    bound_document(doc, limits)
     return doc

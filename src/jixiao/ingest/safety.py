@@ -9,35 +9,37 @@ from pathlib import Path
 
 from lxml import etree
 
-from jixiao.errors import InputError
+from jixiao.errors import CORRUPT, ENCRYPTED, TOO_DEEP, UNSUPPORTED_COMPRESSION, InputError
+from jixiao.ingest.limits import MB, Limits, current
+from jixiao.ingest.source import Source
 
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
-MAX_RATIO = 200
+__all__ = ["CORRUPT", "ENCRYPTED", "OLE_MAGIC", "ZIP_ERRORS", "check_zip", "open_zip", "parse_xml", "read_member"]
+
 RATIO_MIN_BYTES = 1024 * 1024
-MAX_ENTRIES = 10_000
-
-CORRUPT = "文件已损坏或不完整"
-ENCRYPTED = "文件已加密，请先取消密码保护"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SCAN_LIMIT = 256 * 1024 * 1024
 # Errors a zip archive or its deflate streams raise when the file is damaged.
-ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, KeyError)
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, struct.error)
+# What Office and WPS write (stored, deflate); anything else is not a genuine package.
+COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+MAX_EXTRACT_VERSION = 63
 
 
-def is_ole2(path: Path) -> bool:
-    with path.open("rb") as f:
-        return f.read(8) == OLE_MAGIC
+def is_ole2(src: Source | Path) -> bool:
+    return Source.of(src).head(8) == OLE_MAGIC
 
 
-def ole2_streams(path: Path, names: tuple[str, ...]) -> set[str]:
+def ole2_streams(src: Source | Path, names: tuple[str, ...]) -> set[str]:
     """Which of `names` an OLE2 compound file's directory holds as streams (empty for other files).
 
     Directory entries are 128-byte aligned: a UTF-16 name, then at 0x40 the name's byte length
     (with its NUL) and the entry type (2, a stream) — text that merely contains a name never matches.
     """
-    if not is_ole2(path):
+    src = Source.of(src)
+    if not is_ole2(src):
         return set()
-    data = path.read_bytes()[:_SCAN_LIMIT]
+    with src.open() as f:
+        data = f.read(_SCAN_LIMIT)
     return {name for name in names if _has_entry(data, name)}
 
 
@@ -52,52 +54,72 @@ def _has_entry(data: bytes, name: str) -> bool:
     return False
 
 
-def is_encrypted_ooxml(path: Path) -> bool:
+def is_encrypted_ooxml(src: Source | Path) -> bool:
     """True for a password-protected .docx/.xlsx: an OLE2 container holding an `EncryptedPackage`."""
-    return bool(ole2_streams(path, ("EncryptedPackage",)))
+    return bool(ole2_streams(src, ("EncryptedPackage",)))
 
 
-def check_not_encrypted(path: Path) -> None:
+def check_not_encrypted(src: Source | Path) -> None:
+    src = Source.of(src)
     try:
-        encrypted = is_encrypted_ooxml(path)
+        encrypted = is_encrypted_ooxml(src)
     except OSError as e:
-        raise InputError(str(path), f"无法读取文件（{e.strerror or e}）") from None
+        raise InputError(src.name, f"无法读取文件（{e.strerror or e}）") from None
     if encrypted:
-        raise InputError(str(path), ENCRYPTED)
+        raise InputError(src.name, ENCRYPTED)
+
+
+def open_zip(src: Source) -> zipfile.ZipFile:
+    """The package opened for reading; a damaged one is an `InputError`."""
+    try:
+        return zipfile.ZipFile(src.openable())
+    except ZIP_ERRORS:
+        raise InputError(src.name, CORRUPT) from None
 
 
 def check_zip(
-    path: Path,
+    source: Source | Path,
+    limits: Limits | None = None,
     *,
-    max_total: int = MAX_TOTAL_BYTES,
-    max_ratio: int = MAX_RATIO,
-    max_entries: int = MAX_ENTRIES,
+    max_total: int | None = None,
+    max_ratio: int | None = None,
+    max_entries: int | None = None,
 ) -> None:
-    """Refuse an encrypted, corrupt or bomb-like zip package before any library opens it."""
-    check_not_encrypted(path)
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-    except ZIP_ERRORS:
-        raise InputError(str(path), CORRUPT) from None
+    """Refuse an encrypted, corrupt, oddly compressed or bomb-like zip package before any library opens it."""
+    src = Source.of(source)
+    limits = limits or current()
+    max_total = max_total or limits.zip_total_bytes
+    max_ratio = max_ratio or limits.zip_ratio
+    max_entries = max_entries or limits.zip_entries
+    check_not_encrypted(src)
+    with open_zip(src) as z:
+        infos = z.infolist()
     if len(infos) > max_entries:
-        raise InputError(str(path), f"压缩包内文件过多（{len(infos)} 个，上限 {max_entries}），疑似恶意构造的文件")
+        raise InputError(src.name, f"压缩包内文件过多（{len(infos)} 个，上限 {max_entries}），疑似恶意构造的文件")
     if sum(i.file_size for i in infos) > max_total:
-        raise InputError(str(path), f"解压后总大小超过 {max_total // (1024 * 1024)} MB，疑似压缩炸弹")
+        raise InputError(src.name, f"解压后总大小超过 {max_total // MB} MB，疑似压缩炸弹")
     for info in infos:
+        if info.flag_bits & 0x1:
+            raise InputError(src.name, ENCRYPTED)
+        if info.compress_type not in COMPRESSIONS or info.extract_version > MAX_EXTRACT_VERSION:
+            raise InputError(src.name, UNSUPPORTED_COMPRESSION)
         if info.file_size > RATIO_MIN_BYTES and info.file_size > max_ratio * max(info.compress_size, 1):
-            raise InputError(str(path), f"压缩包内 {info.filename} 的压缩比异常（超过 {max_ratio} 倍），疑似压缩炸弹")
+            raise InputError(src.name, f"压缩包内 {info.filename} 的压缩比异常（超过 {max_ratio} 倍），疑似压缩炸弹")
 
 
-def read_member(z: zipfile.ZipFile, name: str, path: Path, limit: int = MAX_TOTAL_BYTES) -> bytes:
+def read_member(z: zipfile.ZipFile, name: str, src: Source | Path, limit: int | None = None) -> bytes:
     """One archive member's bytes, never more than `limit`; damage becomes an `InputError`."""
+    label = Source.of(src).name
+    limit = limit or current().zip_total_bytes
     try:
         with z.open(name) as f:
             data = f.read(limit + 1)
+    except NotImplementedError:
+        raise InputError(label, UNSUPPORTED_COMPRESSION) from None
     except ZIP_ERRORS:
-        raise InputError(str(path), CORRUPT) from None
+        raise InputError(label, CORRUPT) from None
     if len(data) > limit:
-        raise InputError(str(path), "压缩包内容过大，疑似压缩炸弹")
+        raise InputError(label, "压缩包内容过大，疑似压缩炸弹")
     return data
 
 
@@ -114,12 +136,18 @@ def safe_parser() -> etree.XMLParser:
     )
 
 
-def parse_xml(data: bytes, path: Path) -> etree._Element:
+HOSTILE_XML = "文档 XML 含有 DTD/实体声明，疑似恶意构造的文件，已拒绝读取"
+
+
+def parse_xml(data: bytes, src: Source | Path) -> etree._Element:
     """Parse package XML safely; a DOCTYPE (never present in genuine Office XML) is refused outright."""
+    label = Source.of(src).name
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+        raise InputError(label, HOSTILE_XML)
     try:
         root = etree.fromstring(data, safe_parser())
-    except etree.XMLSyntaxError:
-        raise InputError(str(path), CORRUPT) from None
+    except etree.XMLSyntaxError as e:
+        raise InputError(label, TOO_DEEP if "depth" in str(e) else CORRUPT) from None
     if root.getroottree().docinfo.doctype:
-        raise InputError(str(path), "文档 XML 含有 DTD/实体声明，疑似恶意构造的文件，已拒绝读取")
+        raise InputError(label, HOSTILE_XML)
     return root

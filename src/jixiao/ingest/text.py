@@ -4,23 +4,25 @@ Layout "rows": one table row per line, cells separated by tabs (empty cells keep
 Layout "cells": one cell per tab-indented line, a cell's further lines not indented, a blank line
 between rows.  Markdown pipe tables and `#` headings are read too.  A sentence cut by a page
 break (a prose line that stops mid-sentence, a blank line, then its continuation) is re-joined.
+Every pattern here runs in time linear in the line it reads, whatever the line holds.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from jixiao.errors import InputError
 from jixiao.ingest.document import Block, SourceDocument, Table
+from jixiao.ingest.limits import MB, Limits, current
+from jixiao.ingest.source import Source
 
-MAX_BYTES = 64 * 1024 * 1024
-_INTERNAL_TAB = re.compile(r"[^\t\s]\s*\t+\s*[^\t\s]")
+# Non-space, spaces without a tab, then a tab: the first tab ends the ambiguity, so no backtracking.
+_INTERNAL_TAB = re.compile(r"[^\t\s][^\S\t]*\t\s*[^\t\s]")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.DOTALL)
 _HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[①-⑳]|附件)")
-_EXPORT_NOISE = re.compile(r"\[bookmark: [^\]]*\]")  # anchors left by Word-to-text converters
+_EXPORT_NOISE = re.compile(r"\[bookmark: [^\[\]\n]{0,255}\]")  # anchors left by Word-to-text converters
 _SENTENCE_END = tuple("。！？；：!?;:…”」）)】》")
 _PROSE_MARK = re.compile(r"[，、；,]")
 
@@ -41,18 +43,19 @@ def decode(raw: bytes, path: str) -> str:
     raise InputError(path, "无法识别文本编码（已尝试 UTF-8、GB18030/GBK、UTF-16）")
 
 
-def read(path: Path) -> SourceDocument:
+def read(source: Source, limits: Limits | None = None) -> SourceDocument:
     """Read a .txt/.md report into the intermediate document."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(str(path), f"文本文件过大（{size // 1024 // 1024} MB，上限 64 MB）")
-    text = decode(path.read_bytes(), str(path))
+    src, limits = Source.of(source), limits or current()
+    size = src.size()
+    if size > limits.text_bytes:
+        raise InputError(src.name, f"文本文件过大（{size // MB} MB，上限 {limits.text_bytes // MB} MB）")
+    text = decode(src.read_bytes(), src.name)
     if not text.strip():
-        raise InputError(str(path), "文件没有任何文字内容")
+        raise InputError(src.name, "文件没有任何文字内容")
     lines = _EXPORT_NOISE.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
-    blocks = join_cut_sentences(parse_lines(lines))
-    fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-    return SourceDocument(str(path), fmt, blocks)
+    blocks = join_cut_sentences(parse_lines(lines, limits.table_cols))
+    fmt = "markdown" if src.suffix in (".md", ".markdown") else "text"
+    return SourceDocument(src.name, fmt, blocks)
 
 
 def _is_blank(line: str) -> bool:
@@ -82,8 +85,12 @@ def _split_prose_head(chunk: list[str]) -> list[list[str]]:
     return [chunk[:first_cell], chunk[first_cell:]]
 
 
-def parse_lines(lines: list[str]) -> list[Block]:
-    """Blocks from lines: tables in either layout, pipe tables, headings and paragraphs."""
+def parse_lines(lines: list[str], max_cols: int = 256) -> list[Block]:
+    """Blocks from lines: tables in either layout, pipe tables, headings and paragraphs.
+
+    A row keeps at most `max_cols` + 1 cells (the last holding the rest), so that a line of many
+    thousand tabs costs no more than a normal row; the table limits then drop the surplus column.
+    """
     blocks: list[Block] = []
     pending: list[list[str]] = []  # rows of the table being built
     pending_layout = ""
@@ -99,9 +106,9 @@ def parse_lines(lines: list[str]) -> list[Block]:
         if layout != pending_layout or layout == "prose":
             flush()
         if layout == "cells":
-            pending.append(_cells_row(chunk))
+            pending.append(_cells_row(chunk)[: max_cols + 1])
         elif layout in ("rows", "pipe"):
-            for kind, item in _rows_chunk(chunk, layout):
+            for kind, item in _rows_chunk(chunk, layout, max_cols):
                 if kind == "row":
                     pending.append(item)
                 else:
@@ -126,23 +133,23 @@ def _chunk_layout(chunk: list[str]) -> str:
 
 def _cells_row(chunk: list[str]) -> list[str]:
     """One row of layout "cells": a tab starts a cell, an unindented line continues it."""
-    cells: list[str] = []
+    cells: list[list[str]] = []
     for line in chunk:
         if line.startswith("\t") or not cells:
-            cells.append(line[1:] if line.startswith("\t") else line)
+            cells.append([line[1:] if line.startswith("\t") else line])
         else:
-            cells[-1] += "\n" + line
-    return [c.strip() for c in cells]
+            cells[-1].append(line)
+    return ["\n".join(c).strip() for c in cells]
 
 
-def _rows_chunk(chunk: list[str], layout: str):
+def _rows_chunk(chunk: list[str], layout: str, max_cols: int):
     """Layout "rows" or pipe: each tabbed line a row; an untabbed line is a paragraph between tables."""
     for line in chunk:
         if layout == "pipe" and _PIPE_ROW.match(line):
             if not _PIPE_RULE.match(line):
-                yield "row", [c.strip() for c in line.strip().strip("|").split("|")]
+                yield "row", [c.strip() for c in line.strip().strip("|").split("|", max_cols)]
         elif layout == "rows" and "\t" in line.rstrip():
-            yield "row", [c.strip() for c in line.split("\t")]
+            yield "row", [c.strip() for c in line.split("\t", max_cols)]
         else:
             yield from (("block", b) for b in _prose_blocks([line]))
 
@@ -160,32 +167,64 @@ def _prose_blocks(chunk: list[str]) -> list[Block]:
         text = line.strip()
         if not text:
             continue
-        m = _MD_HEADING.match(text)
+        m = _MD_HEADING.match(text) if text.startswith("#") else None
         if m:
-            blocks.append(Block("heading", text=m.group(2), level=len(m.group(1))))
+            title = m.group(2).rstrip().rstrip("#").rstrip()  # "## 标题 ##" → "标题"
+            blocks.append(Block("heading", text=title, level=len(m.group(1))))
         else:
             blocks.append(Block("paragraph", text=text))
     return blocks
 
 
-def _is_cut(prev: Block, nxt: Block) -> bool:
-    """True when `prev` stops mid-sentence and `nxt` continues it (a page break in between)."""
-    if prev.kind != "paragraph" or nxt.kind != "paragraph":
-        return False
-    a, b = prev.text.rstrip(), nxt.text.lstrip()
-    if len(a) < 15 or not _PROSE_MARK.search(a) or a.endswith(_SENTENCE_END):
-        return False
-    if _HEADING_START.match(a) and len(a) < 30:
-        return False
-    return bool(b) and not _HEADING_START.match(b) and not b.startswith(("附件", "注", "说明"))
+class _Run:
+    """A paragraph being re-joined from pieces, with what `_continues` needs kept up to date, so
+    that joining many pieces costs time linear in their total length."""
+
+    def __init__(self, block: Block):
+        self.block = block
+        self.parts = [block.text]
+        self.length = len(block.text)
+        self.marked = bool(_PROSE_MARK.search(block.text))
+
+    def continues_with(self, nxt: Block) -> bool:
+        """True when the run stops mid-sentence and `nxt` continues it (a page break in between)."""
+        if self.block.kind != "paragraph" or nxt.kind != "paragraph":
+            return False
+        last = self.parts[-1].rstrip()
+        length = self.length - (len(self.parts[-1]) - len(last))
+        if length < 15 or not self.marked or last.endswith(_SENTENCE_END):
+            return False
+        if length < 30 and _HEADING_START.match("".join(self.parts)):
+            return False
+        b = nxt.text.lstrip()
+        return bool(b) and not _HEADING_START.match(b) and not b.startswith(("附件", "注", "说明"))
+
+    def add(self, nxt: Block) -> None:
+        last = self.parts[-1].rstrip()
+        self.length -= len(self.parts[-1]) - len(last)
+        self.parts[-1] = last
+        text = nxt.text.lstrip()
+        self.parts.append(text)
+        self.length += len(text)
+        self.marked = self.marked or bool(_PROSE_MARK.search(text))
+
+    def result(self) -> Block:
+        if len(self.parts) == 1:
+            return self.block
+        return Block("paragraph", text="".join(self.parts), page=self.block.page)
 
 
 def join_cut_sentences(blocks: list[Block]) -> list[Block]:
     """Re-join paragraphs that a page break cut in the middle of a sentence."""
     out: list[Block] = []
+    run: _Run | None = None
     for block in blocks:
-        if out and _is_cut(out[-1], block):
-            out[-1] = Block("paragraph", text=out[-1].text.rstrip() + block.text.lstrip(), page=out[-1].page)
-        else:
-            out.append(block)
+        if run is not None and run.continues_with(block):
+            run.add(block)
+            continue
+        if run is not None:
+            out.append(run.result())
+        run = _Run(block)
+    if run is not None:
+        out.append(run.result())
     return out

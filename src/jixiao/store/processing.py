@@ -92,13 +92,15 @@ def _text(value: Decimal | None) -> str | None:
 
 
 def analyse(path: str, profile: str | None) -> dict:
-    """In a worker process: the pipeline on one stored file, reduced to what the store keeps (plain data)."""
-    outcome = process(path, AuditOptions(profile=profile), keep_doc=True)
+    """In a worker process: the pipeline on one stored file, reduced to what the store keeps (plain data).
+
+    A partial read (a page that could not be read, say) keeps its problems as the version's note."""
+    outcome = process(path, AuditOptions(profile=profile), keep_doc=True, score=True)
     if outcome.report is None or outcome.audit is None:
         return {"error": outcome.error or "无法解析该文件"}
     report, result = outcome.report, outcome.audit
     doc = getattr(outcome, "doc", None) or read(path)
-    scored = score_report(report, load_profile(result.profile))
+    scored = getattr(outcome, "score", None) or score_report(report, load_profile(result.profile))
     return {
         "report": report.model_dump_json(), "audit": result.model_dump_json(),
         "source_html": document_html(doc, result.findings), "indicators": json.dumps(review_rows(report, scored), ensure_ascii=False),
@@ -108,6 +110,7 @@ def analyse(path: str, profile: str | None) -> dict:
         "execution_rate": _text(scored.execution_rate),
         "three_public": [_text(report.three_public.prior_actual), _text(report.three_public.budget), _text(report.three_public.actual)],
         "findings": [(f.id, f.rule, f.category, f.severity) for f in result.findings],
+        "note": "；".join(getattr(outcome, "problems", None) or []) or None,
     }
 
 
@@ -146,6 +149,7 @@ def save_result(session: Session, version_id: int, result: dict, original_name: 
     counts = {s: sum(1 for f in result["findings"] if f[3] == s) for s in ("error", "warning", "info")}
     v.errors, v.warnings, v.infos = counts["error"], counts["warning"], counts["info"]
     session.add_all(FindingRow(version_id=v.id, fid=fid, rule=rule, category=cat, severity=sev) for fid, rule, cat, sev in result["findings"])
+    v.error = _rename(result["note"], v, original_name) if result.get("note") else None
     v.review_score, v.review_grade = review_total(v.profile, json.loads(v.indicators_json), {})
     unit_id = v.unit_hint_id or (_unit_by_name(session, v.unit_name) if v.unit_name else None)
     if unit_id is None:
