@@ -50,7 +50,7 @@ class LiveServer:
     def __init__(self, data_dir: Path, db_url: str, workers: int = 2, **settings):
         self.settings = Settings(data_dir=data_dir, db_url=db_url, workers=workers, secret="test-secret-" + "x" * 32, **settings)
         self.app = create_app(self.settings)
-        self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning", lifespan="on"))
+        self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=0, log_config=None, lifespan="on"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self) -> LiveServer:
