@@ -1,5 +1,8 @@
 """Review workspace speed: the dashboard of a task with 5,000 units and one report page, over HTTP.
 
+The dashboard page carries the table; its charts' data comes from the charts API, fetched by the
+page after it has loaded, so both are measured.
+
 Seeds a fresh database through the store with synthetic rows (units, submissions, versions with
 summary figures, ten findings each) plus one report processed by the real pipeline, serves the
 app with uvicorn on 127.0.0.1, and prints the median response time of each page beside the
@@ -110,6 +113,7 @@ def main() -> None:
                 "floor: static file": median_ms(client, "/static/app.css", args.runs),
                 f"dashboard page, {args.units} units": median_ms(client, f"/tasks/{task}", args.runs),
                 f"dashboard API, {args.units} units": median_ms(client, f"/api/tasks/{task}/dashboard", args.runs),
+                f"charts API, {args.units} units": median_ms(client, f"/api/tasks/{task}/charts", args.runs),
                 "report page": median_ms(client, f"/reports/{sub}", args.runs),
                 "report API": median_ms(client, f"/api/reports/{sub}", args.runs),
             }

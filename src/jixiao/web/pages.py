@@ -76,11 +76,10 @@ def dashboard(request: Request, task_id: int, sort: str = "unit", desc: bool = F
               sampled: bool = False, user: User = ANYONE):
     task = actions.task(request, task_id)
     rows, shown = actions.dashboard(request, user, task_id, sort, desc, status or None, grade or None, q or None, sampled)
-    charts = actions.charts(request, task_id, rows) if user.role != "unit" else None
     counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
     processing = actions.waiting(request, task_id)
     return render(request, "dashboard.html", {"task": task, "rows": shown, "total": len(rows), "page_size": PAGE_SIZE, "counts": counts, "statuses": STATUSES, "processing": processing,
-                                              "charts": charts,
+                                              "charts": user.role != "unit",
                                               "f": {"sort": sort, "desc": desc, "status": status, "grade": grade, "q": q, "sampled": sampled}})
 
 

@@ -5,9 +5,7 @@
     const el = document.getElementById(id);
     if (el) echarts.init(el).setOption(Object.assign({textStyle: {fontFamily: "sans-serif"}, animation: false}, option));
   }
-  const dashboard = document.getElementById("chart-data");
-  if (dashboard) {
-    const d = JSON.parse(dashboard.textContent);
+  function drawDashboard(d) {
     chart("chart-scatter", {title: {text: "执行率与自评得分（执行率低而自评高即可能虚高）", textStyle: {fontSize: 13}},
       tooltip: {formatter: p => `${p.value[2]}<br>执行率 ${p.value[0]}%<br>自评 ${p.value[1]}`},
       xAxis: {name: "执行率%", scale: true}, yAxis: {name: "自评得分", scale: true}, series: [{type: "scatter", data: d.scatter, symbolSize: 8}]});
@@ -24,6 +22,11 @@
       series: [{type: "pie", radius: "60%", data: d.categories.map(x => ({name: x[0], value: x[1]}))}]});
     chart("chart-three-public", {title: {text: "三公经费决算合计（万元），按年度", textStyle: {fontSize: 13}}, tooltip: {},
       xAxis: {type: "category", data: d.three_public.map(x => String(x[0]))}, yAxis: {}, series: [{type: "line", data: d.three_public.map(x => x[1])}]});
+  }
+  const charts = document.getElementById("charts");
+  if (charts) {  // the table comes with the page; the charts' data follows from the API
+    fetch(charts.dataset.url).then(r => r.ok ? r.json() : Promise.reject(r.status)).then(drawDashboard)
+      .catch(() => { charts.textContent = "图表数据加载失败，请刷新页面"; });
   }
   const history = document.getElementById("history-data");
   if (history) {
