@@ -173,6 +173,7 @@ def _classify(doc: SourceDocument, report: Report, grids: list[Grid]) -> None:
     report.sections = sections.outline(doc)
     report.problems = sections.items_under(doc, report.sections, sections.PROBLEMS)
     report.measures = sections.items_under(doc, report.sections, sections.MEASURES)
+    labels.form_sections(grids, report)
     paras = [clean(b.text) for b in doc.blocks if b.kind != "table" and b.text.strip()]
     project_form = any(kinds.has_project_header(g) for g in grids)
     report.document_kind, why = kinds.document_kind(report, title, paras, project_form)
