@@ -115,6 +115,7 @@ def _read_prose(doc: SourceDocument, out: Collector, grids: list[Grid]) -> None:
     out.prose("staffing.actual", narrative.staffing_actual(paras))
     for role, found in narrative.budget(paras, unit).items():
         out.prose(f"budget.{role}", found)
+    out.prose("budget.execution_score", narrative.execution_score(paras))
     out.prose("spending.basic", narrative.spending(paras, "基本支出"))
     out.prose("spending.project", narrative.spending(paras, "项目支出"))
     for role, found in narrative.three_public(paras).items():
