@@ -1,6 +1,6 @@
 """Where library log output goes: to the debug log file when asked, never to the user's terminal.
 
-`configure(path)` is called once by the CLI (and once in each worker process, through `Quiet`):
+`configure(path)` is called once by the CLI (and once in each worker process, through `LoggedWork`):
 the root logger gets a file handler (with `--debug`) or a NullHandler, and Python warnings are
 routed into logging.  The reading libraries' own records are forwarded to the `jixiao` logger by
 `ingest/quiet.py`, so they end up here too.
@@ -39,7 +39,7 @@ def configure(debug_log: Path | None) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class Quiet:
+class LoggedWork:
     """A per-file function that first routes the worker's logging like the CLI's (picklable)."""
 
     work: Callable[[Any], Any]
