@@ -7,6 +7,7 @@ from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
 from jixiao.extract.self_eval_table import NOT_APPLICABLE
 
+COLUMN_NAMES = {"name": "三级指标", "target": "年度指标值", "actual": "实际完成值", "weight": "分值", "score": "得分", "deviation": "偏差原因分析"}
 KEY_FIELDS = {
     "unit.name": "预算单位名称", "unit.year": "评价年度", "budget.full_year": "全年预算数",
     "budget.executed": "全年执行数", "budget.execution_rate": "预算执行率",
@@ -42,9 +43,9 @@ def indicator_blanks(ctx: AuditContext):
     columns = {role for f in r.forms if f.kind == "self_evaluation" for role in f.columns}
     if not r.indicators:
         return
-    absent = [label for role, label in (("weight", "分值"), ("score", "得分")) if role not in columns]
-    if absent:
-        yield Issue(f"自评表没有“{'”“'.join(absent)}”栏，未逐项核对", Where(section="绩效自评表", field="indicators"),
+    absent = [COLUMN_NAMES[role] for role in ctx.template.expects.columns if role in COLUMN_NAMES and role not in columns]
+    if absent and columns:
+        yield Issue(f"自评表没有“{'”“'.join(absent)}”栏（按“{ctx.template.title}”应有），相关检查未进行", Where(section="绩效自评表", field="indicators"),
                     expected="、".join(absent), found="（表中无此栏）", severity="info")
     for i, ind in enumerate(r.indicators):
         blank, unread = [], []
