@@ -106,10 +106,11 @@ def _xlsx(header: list[str], n: int) -> bytes:
     body += [row(r, ["产出指标", "数量指标", f"完成重点工作数{r}", f"≥{r % 9 + 1}项", f"{r % 11}项", "10", f"{r % 10}.{r % 7}"]) for r in range(3, n + 3)]
     sheet = f'<worksheet xmlns="{S_NS}"><sheetData>{"".join(body)}</sheetData></worksheet>'
     rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    relation = f'<Relationship Id="rId1" Type="{rels}/worksheet" Target="worksheets/sheet1.xml"/>'
     return _zip({
         "[Content_Types].xml": b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
         "xl/workbook.xml": f'<workbook xmlns="{S_NS}" xmlns:r="{rels}"><sheets><sheet name="自评表" sheetId="1" r:id="rId1"/></sheets></workbook>'.encode(),
-        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'.encode(),
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relation}</Relationships>'.encode(),
         "xl/worksheets/sheet1.xml": sheet.encode(),
     })
 

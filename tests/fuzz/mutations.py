@@ -393,7 +393,7 @@ def _flate_bomb_pdf(megabytes: int) -> bytes:
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"]
-    return ".pdf", pdf_bytes(objects)
+    return pdf_bytes(objects)
 
 
 def pdf_page_tree(rng, size):
