@@ -51,7 +51,7 @@ def _finding(rule: Rule, issue: Issue) -> Finding:
     message = issue.message
     if issue.assumed:  # resting on what the document does not say: at most a warning, and said so
         severity = "warning" if severity == "error" else severity
-        message = f"{message}（{issue.assumed}，报告未写明，请核实）"
+        message = f"{message}（{issue.assumed}，请核实）"
     return Finding(
         rule=rule.code, category=rule.category, severity=severity, title=rule.title,
         message=message, location=issue.where, expected=issue.expected, found=issue.found,

@@ -46,9 +46,12 @@ def _denominator(b) -> str:
     return f"全年预算数 {fmt(b.full_year)}" if b.full_year is not None else f"年初预算数 {fmt(b.initial)}"
 
 
+_STATES_FORMULA = re.compile(r"[*×xX✕]")  # a note that writes the formula: "20分×执行率"
+
+
 @rule("AR102", "arithmetic", "error", "执行率得分计算错误", affects_score=True)
 def execution_score(ctx: AuditContext):
-    """检查什么：执行率得分是否等于 min(执行率, 100%) × 执行率分值。
+    """检查什么：执行率得分是否等于 min(执行率, 100%) × 执行率分值。表中写明了分值和“×执行率”的算法时为错误；只写分值、未写算法（有的地方按档次计分）或分值取自评分方案默认值时，至多为警告。
     为什么重要：执行率得分直接计入总分；常见错误是按未取整的执行率截尾或套错分值。
     示例：执行率 72.67%、分值 10，得分应为 7.27；写成 7.5 即错。
     修改建议：得分 = 执行率（超过 100% 按 100% 计）× 分值，四舍五入保留两位小数。
@@ -65,7 +68,9 @@ def execution_score(ctx: AuditContext):
         ctx.where("budget.execution_score", "年度预算执行"), ctx.evidence("budget.execution_score"))
     if issue:
         if b.execution_weight is None:
-            issue.assumed = f"执行率分值按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
+            issue.assumed = f"报告未写明执行率分值，按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
+        elif not any(_STATES_FORMULA.search(note) for note in ctx.report.scoring_notes):
+            issue.assumed = "表中未写明计分办法，按财预〔2020〕10号通行的“执行率×分值”计"
         yield issue
 
 
