@@ -536,3 +536,16 @@ def test_rules_survive_odd_report_model():
     assert any(rule == "XR201" and "编制数：正文写 3，附表写 0" in m for rule, m in found)  # an int prose figure against an int form figure
     assert any(rule == "SC307" and "“差”" in m for rule, m in found)
     assert any(rule == "IQ404" and "≥5个" in m for rule, m in found)
+
+
+# ---- the severity policy (docs/rules.md): error = a figure is wrong or a score has no support
+
+
+def test_severity_policy():
+    """Completeness and missing values are never errors by default; quality rules are errors only where a
+    stated figure contradicts the document (IQ420: a goal count)."""
+    for code, r in RULES.items():
+        if r.category in ("completeness", "missing_value"):
+            assert r.severity != "error", code
+        if r.category == "indicator_quality" and r.severity == "error":
+            assert code == "IQ420", code

@@ -47,8 +47,12 @@ class Section(_Data):
 
 
 class Expects(_Data):
+    """What a document of this template must contain: forms, outline sections, indicator-table columns."""
+
     forms: tuple[FormKind, ...] = ()
     sections: tuple[Section, ...] = ()
+    columns: tuple[str, ...] = ("name", "target", "actual", "weight", "score")
+    """Roles the indicator table must have (name, target, actual, weight, score, deviation, direction, unit)."""
 
 
 class Template(_Data):
@@ -62,10 +66,8 @@ class Template(_Data):
     expects: Expects = Expects()
 
 
-BUILTIN = (
-    "hunan_department", "guangdong_department", "chongqing_narrative", "external_53",
-    "department_report", "narrative_report", "department_form", "project_form", "project_report",
-)
+BUILTIN = tuple(sorted(p.name.removesuffix(".toml") for p in resources.files("jixiao.extract.templates").iterdir() if p.name.endswith(".toml")))
+"""Every TOML file in this folder is a built-in template: adding a province's layout is adding a file."""
 
 
 @cache
