@@ -11,7 +11,6 @@ import jixiao
 from jixiao.audit.registry import RULES
 from jixiao.errors import JixiaoError
 from jixiao.ingest import registry
-from jixiao.ingest.document import SourceDocument
 from jixiao.outcome import AuditOptions, Outcome, check_selection, document_json, process
 from jixiao.scoring.profile import load_profile
 from tests.cli.helpers import REPORT, WRONG_RATE, write
@@ -49,14 +48,10 @@ def test_a_rule_that_raises_makes_the_outcome_partial(tmp_path, monkeypatch):
 def test_a_document_read_in_part_makes_the_outcome_partial(tmp_path, monkeypatch):
     real = registry.read
 
-    class PartialDocument(SourceDocument):  # what ingest returns once it reports partial reads
-        pass
-
     def read_in_part(path):
         doc = real(path)
-        partial = PartialDocument(doc.path, doc.format, doc.blocks, doc.pages, doc.warnings)
-        partial.partial = ["第 3 页图片无法识别，已跳过"]
-        return partial
+        doc.note_partial("第 3 页图片无法识别，已跳过")
+        return doc
 
     monkeypatch.setattr("jixiao.outcome.read", read_in_part)
     outcome = process(write(tmp_path / "r.txt"))

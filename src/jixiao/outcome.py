@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from jixiao import __version__
-from jixiao.errors import JixiaoError
+from jixiao.errors import OUT_OF_MEMORY, TOO_DEEP, JixiaoError
 from jixiao.extract import extract
 from jixiao.ingest.document import SourceDocument
 from jixiao.ingest.registry import EXTENSIONS, read
@@ -215,9 +215,9 @@ def process(path: str | Path, audit: AuditOptions | None = None, keep_doc: bool 
     except JixiaoError as e:
         return failed(path, str(e), **extra)
     except MemoryError:
-        return failed(path, f"{path}：文件过大，读取时内存不足", **extra)
+        return failed(path, f"{path}：{OUT_OF_MEMORY}", **extra)
     except RecursionError:
-        return failed(path, f"{path}：文件结构嵌套过深，无法解析", **extra)
+        return failed(path, f"{path}：{TOO_DEEP}", **extra)
     except Exception as e:
         return failed(path, f"{path}：无法解析该文件（{type(e).__name__}：{e}）"[:500], **extra)
 

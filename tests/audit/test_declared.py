@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from jixiao.audit import audit
@@ -67,3 +68,26 @@ def test_dash_marks_a_cell_not_applicable(tmp_path):
     text = edit(PROJECT, ("1260户\t10\t10", "1260户\t—\t—"))
     result = _audit(tmp_path, text)
     assert not [f for f in result.findings if f.rule == "MV702"]
+
+
+# ---- a Sichuan 部门预算项目支出绩效自评表: 预算执行情况（10分）, 权重 columns, 指标性质 | 指标值 | 度量单位,
+#      评价结论 / 存在问题 / 改进措施 as rows of the form
+
+
+def test_sichuan_project_form_is_read_whole_and_clean():
+    path = CASES / "sichuan_project_form.txt"
+    report = extract(read(path))
+    assert (report.document_kind, report.project.implementer, report.unit.year) == ("project_form", "示例县农村综合改革服务中心", 2024)
+    assert (report.budget.execution_weight, report.budget.execution_score, report.total_score) == (10, Decimal("9.8"), Decimal("99.8"))
+    assert [line.label for line in report.budget.lines] == ["财政资金", "财政专户管理资金", "单位资金", "其他资金"]
+    assert len(report.goals) == 1 and report.problems and report.measures
+    assert [f for f in audit(report, read(path)).findings if f.severity != "info"] == []
+
+
+def test_unfilled_form_says_what_was_left_to_fill():
+    path = CASES / "sichuan_project_form_unfilled.txt"
+    result = audit(extract(read(path)), read(path))
+    reported = {f.rule: f for f in result.findings if f.severity != "info"}
+    assert set(reported) == {"MV702", "CM604", "CM605"}
+    assert len(reported["MV702"].locations) == 6 and "完成值、得分空白" in reported["MV702"].message
+    assert reported["CM604"].message.count("字以内") == 4

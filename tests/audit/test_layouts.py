@@ -67,10 +67,15 @@ def _raises(gold_finding: dict, reported) -> bool:
     return False
 
 
+GENERIC = {"department_report", "narrative_report", "department_form", "project_form", "project_report", "external_53"}
+
+
 @pytest.mark.parametrize("entry", list(_entries()))
-def test_document_kind(entry, audits):
+def test_document_kind_and_template(entry, audits):
+    """The right kind, and no other province's template: none of these layouts is Hunan's, Guangdong's or Chongqing's."""
     report, _ = audits(entry)
     assert report.document_kind == _gold(entry)["document_kind"]
+    assert report.template in GENERIC, report.detection
 
 
 @pytest.mark.parametrize("entry", list(_entries()))

@@ -116,3 +116,17 @@ def test_a_file_name_in_another_encoding_is_processed_and_recorded_readably(tmp_
     escaped = [p for p in ledger_rows(tmp_path / "out") if p.startswith("\\x") or p.startswith("\\udc")]
     assert len(escaped) == 1 and escaped[0].endswith(".txt")
     assert run_batch(src, tmp_path / "out", OPTIONS).counts["skipped"] == 3
+
+
+def test_files_read_in_part_are_partial_with_their_reasons_and_limits_are_part_of_the_options(tmp_path, monkeypatch):
+    src = corpus(tmp_path / "in", 7)  # 2 text reports and 5 Word reports with tables
+    run_batch(src, tmp_path / "out", OPTIONS)
+    monkeypatch.setenv("JIXIAO_LIMITS", "table_rows=5")  # workers inherit it: tables cut after 5 rows
+    summary = run_batch(src, tmp_path / "out", OPTIONS)
+    assert summary.counts["skipped"] == 0 and summary.counts["partial"] >= 1
+    rows = ledger_rows(tmp_path / "out")
+    partial = {p: json.loads(r[7]) for p, r in rows.items() if r[2] == "partial"}
+    assert partial and all(any("表格超过 5 行的部分已忽略" in x for x in problems) for problems in partial.values())
+    book = load_workbook(tmp_path / "out" / "审核意见表.xlsx", read_only=True)
+    states = {r[2]: (r[3], r[10]) for r in book["汇总"].iter_rows(min_row=2, values_only=True)}
+    assert all(states[p][0] == "部分审核" and "表格超过 5 行" in states[p][1] for p in partial)

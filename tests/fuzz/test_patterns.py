@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from jixiao.extract import extract
 from jixiao.ingest.registry import read
-from tests.fuzz.mutations import TOKENS
+from tests.fuzz.seeds import TOKENS
 
 SCALE = 8
 MAX_RATIO = 24  # linear: ~8; quadratic: ~64

@@ -115,3 +115,14 @@ def test_pdf_pages_beyond_the_limit_are_refused_and_heavy_pages_skipped():
     doc = read(pdf_with_pages([light, heavy], compress=True), name="报告.pdf", limits=Limits(pdf_page_texts=1000))
     assert doc.partial == ["第 2 页内容过多（疑似恶意构造），已跳过"]
     assert doc.blocks[0].text == "Budget 95%"
+
+
+def test_readme_lists_every_limit_with_its_default():
+    import dataclasses
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for f in dataclasses.fields(Limits):
+        value = f.default
+        shown = f"{value // 1024**2} MB" if f.name.endswith("_bytes") and value >= 1024**2 else f"{value:g} s" if isinstance(value, float) else f"{value:,}"
+        assert f"| `{f.name}` | {shown} |" in readme, f.name

@@ -21,8 +21,11 @@ from jixiao.scoring.score import score_report
 
 
 class ScorePair(BaseModel):
+    """The stated total beside the recomputed one; `note` says why there is no recomputed total."""
+
     stated: Number | None = None
     recomputed: Number | None = None
+    note: str | None = None
 
 
 class AuditResult(BaseModel):
@@ -48,7 +51,7 @@ def _finding(rule: Rule, issue: Issue) -> Finding:
     message = issue.message
     if issue.assumed:  # resting on what the document does not say: at most a warning, and said so
         severity = "warning" if severity == "error" else severity
-        message = f"{message}（{issue.assumed}，报告未写明，请核实）"
+        message = f"{message}（{issue.assumed}，请核实）"
     return Finding(
         rule=rule.code, category=rule.category, severity=severity, title=rule.title,
         message=message, location=issue.where, expected=issue.expected, found=issue.found,
@@ -90,14 +93,15 @@ def audit(report: Report, doc: SourceDocument | None = None, profile: Profile | 
     rules_ = list(selected(select, ignore))
     if report.projects:
         findings = [f for k, form in enumerate(report.projects) for f in _project_findings(report, k, form, profile, template, texts, rules_)]
-        stated = recomputed = None
+        pair = ScorePair(note=f"共 {len(report.projects)} 个项目，逐项计分，见各项目的发现")
     else:
         score = score_report(report, profile)
         findings = run_rules(AuditContext(report, profile, score, template, texts), rules_)
-        stated, recomputed = report.total_score, _cents(score.recomputed_total)
+        note = "；".join(score.notes) if score.recomputed_total is None and score.notes else None
+        pair = ScorePair(stated=report.total_score, recomputed=_cents(score.recomputed_total), note=note)
     return AuditResult(
         source=report.source, unit=report.unit, document_kind=report.document_kind, template=template.name,
-        detection=report.detection, profile=profile.name, score=ScorePair(stated=stated, recomputed=recomputed),
+        detection=report.detection, profile=profile.name, score=pair,
         findings=consolidate(findings, report),
     )
 

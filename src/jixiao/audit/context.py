@@ -73,11 +73,11 @@ class AuditContext:
             return "truncated"
         return "off"
 
-    def sum_verdict(self, stated: Decimal, parts_sum: Decimal) -> Literal["ok", "warning", "error"]:
+    def sum_verdict(self, stated: Decimal, parts_sum: Decimal) -> Literal["ok", "rounding", "error"]:
         """A stated total against the sum of its stated parts: equal is ok; within the tolerance it
-        may be the parts' own rounding (warning); further off is an error."""
+        is the parts' own rounding (noted, not a defect); further off is an error."""
         diff = abs(stated - parts_sum)
-        return "ok" if diff == 0 else "warning" if diff <= self.tolerance else "error"
+        return "ok" if diff == 0 else "rounding" if diff <= self.tolerance else "error"
 
     def same_figure(self, a: Decimal, b: Decimal) -> bool:
         """Two statements of one quantity agree: equal at the coarser of their two precisions.

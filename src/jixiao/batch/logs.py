@@ -1,9 +1,9 @@
 """Where library log output goes: to the debug log file when asked, never to the user's terminal.
 
-`configure(path)` is called once by the CLI (and once in each worker process, through `Quiet`):
-the root logger gets a file handler (with `--debug`) or a NullHandler, Python warnings are routed
-into logging, and loggers that libraries set up with their own terminal handler (RapidOCR) are
-given ours first, so they add none.
+`configure(path)` is called once by the CLI (and once in each worker process, through `LoggedWork`):
+the root logger gets a file handler (with `--debug`) or a NullHandler, and Python warnings are
+routed into logging.  The reading libraries' own records are forwarded to the `jixiao` logger by
+`ingest/quiet.py`, so they end up here too.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SELF_CONFIGURING = ("RapidOCR",)  # libraries that attach a StreamHandler unless one is already there
 _configured: list[Path | None] = []
 _handlers: list[logging.Handler] = []  # the handler this module installed (closed when replaced)
 
@@ -37,14 +36,10 @@ def configure(debug_log: Path | None) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     logging.captureWarnings(True)
-    for name in SELF_CONFIGURING:
-        lib = logging.getLogger(name)
-        lib.handlers[:] = [handler]
-        lib.propagate = False
 
 
 @dataclass(frozen=True, slots=True)
-class Quiet:
+class LoggedWork:
     """A per-file function that first routes the worker's logging like the CLI's (picklable)."""
 
     work: Callable[[Any], Any]

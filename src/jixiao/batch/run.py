@@ -116,6 +116,13 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def options_key(options: BatchOptions) -> str:
+    """What decides a file's result besides its content and the version: profile, rule selection, reading limits."""
+    from jixiao.ingest.limits import ENV_VAR
+
+    return hashlib.sha256(f"{options.audit.key()}\n{os.environ.get(ENV_VAR, '')}".encode()).hexdigest()[:16]
+
+
 def result_name(rel: str, sha256: str | None) -> str:
     """Where a file's result goes, relative to the output folder: its content hash and a key of its path."""
     return f"results/{sha256 or 'unreadable'}-{hashlib.sha1(rel.encode()).hexdigest()[:8]}.json"
@@ -129,7 +136,7 @@ class _Batch:
         out.mkdir(parents=True, exist_ok=True)
         self.ledger = Ledger(out / "ledger.sqlite")
         self.run_id = uuid.uuid4().hex[:12]
-        self.options_key = options.audit.key()
+        self.options_key = options_key(options)
         self.inflight: dict[str, tuple[str, str | None, int | None]] = {}
         self.summary = Summary(out)
 

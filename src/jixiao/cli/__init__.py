@@ -6,8 +6,11 @@
 """
 
 from jixiao.cli.app import app
+from jixiao.cli.serve import register
 
 __all__ = ["app", "main"]
+
+register(app)  # jixiao serve, jixiao user add
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from jixiao.batch.logs import Quiet
+from jixiao.batch.logs import LoggedWork
 from jixiao.batch.runner import Limits, run_local
 from jixiao.cli.console import say
 from jixiao.cli.errors import state
@@ -26,7 +26,7 @@ class DirectoryRun:
 
     def __init__(self, directory: Path, work: Callable[[str], Outcome], verb: str, jobs: int | None, timeout: float):
         self.directory, self.verb = directory, verb
-        self.work = Quiet(work, state.debug_log)
+        self.work = LoggedWork(work, state.debug_log)
         self.limits = Limits(timeout=timeout)
         self.total = count_report_files(directory)
         self.jobs = jobs or max(min(os.cpu_count() or 1, self.total), 1)

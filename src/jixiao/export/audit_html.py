@@ -36,8 +36,7 @@ mark{background:#ffe066}
 
 def render(result: AuditResult, doc: SourceDocument) -> str:
     """The review page for one audited document."""
-    marks = _marks(result.findings)
-    body = "\n".join(_block(i, b, marks) for i, b in enumerate(doc.blocks))
+    body = document_html(doc, result.findings)
     findings = "\n".join(_finding(n, f) for n, f in enumerate(result.findings, 1))
     unit = escape(result.unit.name or result.source)
     summary = (f'<span>自评总分 {result.score.stated if result.score.stated is not None else "—"}</span>'
@@ -50,6 +49,13 @@ def render(result: AuditResult, doc: SourceDocument) -> str:
             f'<div class="summary">识别依据：{escape("；".join(result.detection))}</div></header>'
             f'<main><section class="doc"><h2>报告原文</h2>{body}</section><section><h2>审核发现（{len(result.findings)}）</h2>{findings}</section></main>'
             "</body></html>")
+
+
+def document_html(doc: SourceDocument, findings: list[Finding]) -> str:
+    """The source document as HTML, each block and table cell with an id (`b12`, `b12r3c4`) and the
+    cells and snippets the findings point at highlighted by severity."""
+    marks = _marks(findings)
+    return "\n".join(_block(i, b, marks) for i, b in enumerate(doc.blocks))
 
 
 def _marks(findings: list[Finding]) -> dict:

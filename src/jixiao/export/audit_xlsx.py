@@ -28,8 +28,8 @@ def write(outcomes: Iterable[Outcome], path: Path) -> None:
     wb = Workbook(write_only=True)
     findings = wb.create_sheet("审核意见")
     summary = wb.create_sheet("汇总")
-    _header(findings, FINDING_COLUMNS)
-    _header(summary, SUMMARY_COLUMNS)
+    write_header(findings, FINDING_COLUMNS)
+    write_header(summary, SUMMARY_COLUMNS)
     for o in outcomes:
         summary.append(_cells(summary, _summary_row(o)))
         for f in (o.audit.findings if o.audit else []):
@@ -51,7 +51,8 @@ def _cells(ws, values: list) -> list[WriteOnlyCell]:
     return cells
 
 
-def _header(ws, columns) -> None:
+def write_header(ws, columns) -> None:
+    """A bold header row with column widths, frozen below, with an auto-filter (write-only or normal sheets)."""
     for i, (_, width) in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"

@@ -115,6 +115,7 @@ def _read_prose(doc: SourceDocument, out: Collector, grids: list[Grid]) -> None:
     out.prose("staffing.actual", narrative.staffing_actual(paras))
     for role, found in narrative.budget(paras, unit).items():
         out.prose(f"budget.{role}", found)
+    out.prose("budget.execution_score", narrative.execution_score(paras))
     out.prose("spending.basic", narrative.spending(paras, "基本支出"))
     out.prose("spending.project", narrative.spending(paras, "项目支出"))
     for role, found in narrative.three_public(paras).items():
@@ -173,6 +174,7 @@ def _classify(doc: SourceDocument, report: Report, grids: list[Grid]) -> None:
     report.sections = sections.outline(doc)
     report.problems = sections.items_under(doc, report.sections, sections.PROBLEMS)
     report.measures = sections.items_under(doc, report.sections, sections.MEASURES)
+    labels.form_sections(grids, report)
     paras = [clean(b.text) for b in doc.blocks if b.kind != "table" and b.text.strip()]
     project_form = any(kinds.has_project_header(g) for g in grids)
     report.document_kind, why = kinds.document_kind(report, title, paras, project_form)

@@ -9,7 +9,7 @@ import re
 from jixiao.extract import narrative, numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
-from jixiao.model import Location, Project, Provenance
+from jixiao.model import Location, Project, Provenance, Report
 
 # (path, label, how the value is read, where: "both" — the cell to the right or after a colon in
 # the same cell; "inline" — only after a colon).  Earlier entries win: 预算单位名称 before 单位名称.
@@ -105,3 +105,20 @@ def year_before_filing(grids: list[Grid], paras: list[narrative.Paragraph]) -> F
             loc = Location(block=p.block, start=m.start(), end=m.end(), page=p.page)
             return Found(int(m.group(1)) - 1, Provenance(location=loc, text=m.group(0), method="填报日期的上一年"))
     return None
+
+
+_PROBLEMS = re.compile(r"^(存在(的)?(主要)?问题|问题及原因|主要问题)$")
+_MEASURES = re.compile(r"^(改进措施|下一步改进措施|整改措施|改进建议|有关建议)$")
+
+
+def form_sections(grids: list[Grid], report: Report) -> None:
+    """存在问题 | … and 改进措施 | … written as rows of a form, where the prose has no such sections."""
+    for pattern, items in ((_PROBLEMS, report.problems), (_MEASURES, report.measures)):
+        if items:
+            continue
+        for grid in grids:
+            hit = grid.find(pattern.pattern)
+            c = grid.right_of(*hit) if hit else None
+            if c is not None:
+                items.append(grid.text(hit[0], c)[:_MAX_CELL * 5])
+                break

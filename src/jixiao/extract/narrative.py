@@ -112,7 +112,8 @@ def staffing_authorized(paras: list[Paragraph]) -> Found | None:
 
 
 def staffing_actual(paras: list[Paragraph]) -> Found | None:
-    pattern = r"(?:实际在职人数|实际在职|实有在编人员|实有在编|在编人员|实有人员|实有人数|实际人数|在编在岗|在职人员|实有在职)(?:共计|合计|为|共)?\s*(\d{1,9})\s*(?:人|名)"
+    pattern = (r"(?:实际在职人数|实际在职|实有在编人员|实有在编|在编人员|实有人员|实有人数|实际人数|在编在岗|在职人员|实有在职"
+               r"|在编(?:在岗)?(?:教职工|职工|干部职工|医务人员|干部))(?:共计|合计|为|共)?\s*(\d{1,9})\s*(?:人|名)")
     return next((_found(int(m.group(1)), p, m, "正文 实有人数", 1) for p, m in _search(paras, pattern)), None)
 
 
@@ -153,6 +154,13 @@ def _budget_role(label: str) -> str | None:
     if _INITIAL.search(label):
         return "initial"
     return "executed" if _EXECUTED.search(label) else "full_year" if _FULL_YEAR.search(label) else None
+
+
+def execution_score(paras: list[Paragraph]) -> Found | None:
+    """'其中：预算执行9.68分' — the execution rate's score as the prose states it."""
+    for p, m in _search(paras, rf"(?:预算执行率?|资金执行率?)(?:指标)?(?:得分)?(?:为|:)?\s*{NUM}\s*分"):
+        return _found(numbers.to_decimal(m.group(1)), p, m, "正文 执行率得分", 1)
+    return None
 
 
 def spending(paras: list[Paragraph], label: str) -> Found | None:

@@ -45,7 +45,7 @@ BUDGET_COLUMNS = [
     ("execution_score", r"^得分"),
 ]
 SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转",
-           "当年财政拨款", "财政拨款", "其他资金"]
+           "当年财政拨款", "财政拨款", "财政资金", "单位资金", "自有资金", "社会投入", "其他资金"]
 _LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[）)]")
 _TEMPLATE_ROW = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
 _TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分|自评得分|自评总分|评价得分|得分合计|合计得分)")
@@ -199,19 +199,32 @@ def _put_split(out: Collector, label: str, value: Decimal, prov) -> None:
 
 def read_goals(grid: Grid, out: Collector) -> None:
     """年度总体目标: the rows under a 预期目标 | 实际完成情况 header."""
-    hit = grid.find(r"^预期目标")
+    hit = grid.find(r"^(预期目标|项目年度目标|年度目标|年度绩效目标)$")
     if hit is None:
         return
     r0, c_expected = hit
-    done = grid.find(r"^(实际完成情况|实际完成)", range(r0, r0 + 1))
+    done = grid.find(r"^(实际完成情况|实际完成|年度目标完成情况|目标完成情况|完成情况)$", range(r0, r0 + 1))
+    section = grid.key(r0, 0)
     for r in range(r0 + 1, grid.n_rows):
-        if _indicator_header_row(grid, r):
-            break
         expected = grid.text(r, c_expected)
         achieved = grid.text(r, done[1]) if done and done[1] != c_expected else None
+        if _goals_end(grid, r, section if c_expected > 0 else None, expected, achieved):
+            break
         if (expected and expected != achieved) or achieved:
             out.report.goals.append(Goal(expected=expected or None, achieved=achieved or None))
             out.note(f"goals[{len(out.report.goals) - 1}]", grid.provenance(r, c_expected, "自评表 年度总体目标"))
+
+
+def _goals_end(grid: Grid, r: int, section: str | None, expected: str, achieved: str | None) -> bool:
+    """The goals end at the next part of the form: another section label in the first column, a
+    numbered sub-heading ("2.项目实施内容及过程概述"), the budget or indicator header, a note."""
+    label = grid.key(r, 0)
+    return (
+        (section is not None and bool(label) and label != section)
+        or (not achieved and bool(re.fullmatch(r"\d{1,2}\s*[.．、]\s*\S{2,20}", expected)))
+        or _indicator_header_row(grid, r) or _budget_header(grid.rows(r, r + 1)) is not None
+        or bool(_FOOTER.match(expected))
+    )
 
 
 def _indicator_header_row(grid: Grid, r: int) -> bool:

@@ -35,7 +35,7 @@ class Limits:
     zip_entries: int = 10_000
     """Members of a package."""
     xml_bytes: int = 64 * MB
-    """One XML part parsed into a tree (a Word body, a worksheet is streamed and not bound by it)."""
+    """One XML part parsed whole (the Word body, a workbook or styles part); worksheets are streamed."""
     paragraph_chars: int = 8_000_000
     """A paragraph, line or cell longer than this is cut (the document is marked partial)."""
     field_chars: int = 8_000
@@ -63,7 +63,7 @@ class Limits:
     xlsx_sheets: int = 64
     """Worksheets of a workbook; later sheets are dropped."""
     xlsx_cells: int = 300_000
-    """Cells of a workbook read in all; later cells are dropped."""
+    """Cells read from a workbook, all sheets together; later cells are dropped."""
     xlsx_merges: int = 20_000
     """Merged ranges of one worksheet; later ones are ignored."""
     image_pixels: int = 60_000_000

@@ -13,8 +13,6 @@ from jixiao.errors import CORRUPT, ENCRYPTED, TOO_DEEP, UNSUPPORTED_COMPRESSION,
 from jixiao.ingest.limits import MB, Limits, current
 from jixiao.ingest.source import Source
 
-__all__ = ["CORRUPT", "ENCRYPTED", "OLE_MAGIC", "ZIP_ERRORS", "check_zip", "open_zip", "parse_xml", "read_member"]
-
 RATIO_MIN_BYTES = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SCAN_LIMIT = 256 * 1024 * 1024

@@ -113,7 +113,7 @@ def score_report(report: Report, profile: Profile) -> ScoreResult:
     total = _recomputed_total(report, scored, exec_score) if _has_actuals(report) else None
     total, notes = _apply_caps(total, rate, profile)
     if scored and total is None:
-        notes.append("自评表没有实际完成值栏，未重新计分" if not _has_actuals(report) else "自评表的三级指标均未读到分值，未重新计分")
+        notes.append("指标表没有实际完成值栏，未重新计分" if not _has_actuals(report) else "自评表的三级指标均未读到分值，未重新计分")
     return ScoreResult(
         profile=profile, execution_rate=rate, execution_stated=report.budget.execution_score,
         execution_recomputed=exec_score, indicators=scored, groups=groups,

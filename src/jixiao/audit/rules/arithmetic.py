@@ -46,9 +46,12 @@ def _denominator(b) -> str:
     return f"全年预算数 {fmt(b.full_year)}" if b.full_year is not None else f"年初预算数 {fmt(b.initial)}"
 
 
+_STATES_FORMULA = re.compile(r"[*×xX✕]")  # a note that writes the formula: "20分×执行率"
+
+
 @rule("AR102", "arithmetic", "error", "执行率得分计算错误", affects_score=True)
 def execution_score(ctx: AuditContext):
-    """检查什么：执行率得分是否等于 min(执行率, 100%) × 执行率分值。
+    """检查什么：执行率得分是否等于 min(执行率, 100%) × 执行率分值。表中写明了分值和“×执行率”的算法时为错误；只写分值、未写算法（有的地方按档次计分）或分值取自评分方案默认值时，至多为警告。
     为什么重要：执行率得分直接计入总分；常见错误是按未取整的执行率截尾或套错分值。
     示例：执行率 72.67%、分值 10，得分应为 7.27；写成 7.5 即错。
     修改建议：得分 = 执行率（超过 100% 按 100% 计）× 分值，四舍五入保留两位小数。
@@ -65,7 +68,9 @@ def execution_score(ctx: AuditContext):
         ctx.where("budget.execution_score", "年度预算执行"), ctx.evidence("budget.execution_score"))
     if issue:
         if b.execution_weight is None:
-            issue.assumed = f"执行率分值按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
+            issue.assumed = f"报告未写明执行率分值，按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
+        elif not any(_STATES_FORMULA.search(note) for note in ctx.report.scoring_notes):
+            issue.assumed = "表中未写明计分办法，按财预〔2020〕10号通行的“执行率×分值”计"
         yield issue
 
 
@@ -383,7 +388,7 @@ def prose_parts(ctx: AuditContext):
     """检查什么：正文“合计 X，其中：A，B……”中，各分项（金额或人数）之和是否超过合计；分项是合计的完整划分时
     （“收入合计……其中财政拨款收入……其他收入”，“核定编制……其中行政编制……事业编制”，各分项与合计同属一类），
     之和还必须等于合计。括号中的数（“（预算 9.00 万元）”）和比较的数（“比上年减少 1.46 万元”）不是分项。
-    为什么重要：分项之和与合计不符说明某个数字写错；差一分钱也往往是取整后未复核。
+    为什么重要：分项之和与合计不符说明某个数字写错；差额在一分钱以内的多为各项分别取整所致，只作提示。
     示例：“收入合计5,832.46万元，其中财政拨款收入5,612.30万元、其他收入200.16万元”，两项合计 5,812.46 万元；“核定编制68名，其中行政编制22名、事业编制40名”，合计 62 名。
     修改建议：核对合计与各分项，列全分项时两者应相等。
     依据：决算报表勾稽关系；机构编制核定文件。
@@ -401,12 +406,13 @@ def prose_parts(ctx: AuditContext):
         verdict = ctx.sum_verdict(whole, total)
         unit = "万元" if kind == "amount" else "人"
         items = " + ".join(f"{p.label} {fmt(p.value)}" for p in parts)
-        note = "（差额在尾数范围内，请核对取整）" if verdict == "warning" else ""
-        verdict = verdict if complete or total > whole else "warning"  # a make-up read from the wording: a reviewer judges
+        note = "（差额在尾数范围内，请核对取整）" if verdict == "rounding" else ""
+        # a make-up read from the wording (专任教师、行政后勤) is for a reviewer to judge
+        severity = "info" if verdict == "rounding" else None if complete or total > whole else "warning"
         rel = "超过合计" if total > whole else "与合计不符"
         yield Issue(f"“{label}”{fmt(whole)} {unit}，其中 {items} = {fmt(total)} {unit}，{rel}{note}", ctx.statement_where(parts[0]),
                     expected=fmt(whole) if complete else f"≤ {fmt(whole)}", found=fmt(total), evidence=parts[0].text, fix=FIX_RECOMPUTE,
-                    severity="warning" if verdict == "warning" else None)
+                    severity=severity)
 
 
 _ATTRIBUTE = re.compile(r"(党员|女|男|少数民族|博士|硕士|研究生|本科|大专|高级|中级|初级|职称|学历|岁|以上|以下|退休|离休|借调|聘用|临时)")
@@ -438,10 +444,10 @@ def basic_data_sums(ctx: AuditContext):
             if verdict != "ok":
                 rel = "之和" if strict else "之和超过合计："
                 parts = " + ".join(f"{c.label} {fmt(getattr(c, role))}" for c in children)
-                note = "（差额在尾数范围内，请核对各项取整）" if verdict == "warning" else ""
+                note = "（差额在尾数范围内，请核对各项取整）" if verdict == "rounding" else ""
                 yield Issue(f"“{parent.label}”{name} {fmt(stated)}，而明细 {parts} {rel} {fmt(total)}{note}",
                             Where(section="基础数据表", field=f"basic_data:{parent.label}"), expected=fmt(total), found=fmt(stated),
-                            evidence=parts, fix="按明细重新汇总合计行，或更正明细数据。", severity="warning" if verdict == "warning" else None)
+                            evidence=parts, fix="按明细重新汇总合计行，或更正明细数据。", severity="info" if verdict == "rounding" else None)
 
 
 def _families(rows):

@@ -18,6 +18,7 @@ _TEMPLATE_LEFTOVERS = [
     re.compile(r"(×{2,}|X{3,}|XX[县镇局])"),
     # a filling instruction standing where the content should be (the form's own 注/填表说明 notes are not leftovers)
     re.compile(r"^[（(]?\s*(请|此处|在此|按照|根据|结合)[^）)。]{0,24}(填写|填报|填列|如实描述)[^）)。]{0,10}[）)]?[。.]?$"),
+    re.compile(r"[（(]\s*\d{2,4}\s*字以内\s*[）)][。.]?$"),  # "说明……（200字以内）": the form's prompt, not an answer
     re.compile(r"^[（(]\s*(如有|如无|若有)[，,、]?\s*(请)?(在此|此处)?(说明|填写|列明|注明)[。.]?\s*[）)][。.]?$"),
 ]
 
@@ -89,7 +90,8 @@ def template_leftovers(ctx: AuditContext):
         for pattern in _TEMPLATE_LEFTOVERS:
             m = pattern.search(text)
             if m:
-                yield Issue(f"残留模板文字“{m.group(0)}”", Where(section="报告正文/附表"), expected="实际内容", found=m.group(0), evidence=text[:80])
+                shown = text if len(text) <= 60 else m.group(0)
+                yield Issue(f"残留模板文字“{shown}”", Where(section="报告正文/附表"), expected="实际内容", found=m.group(0), evidence=text[:80])
                 break
 
 

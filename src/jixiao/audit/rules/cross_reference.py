@@ -67,7 +67,7 @@ def project_amounts(ctx: AuditContext):
         row = _same_item(s, rows)
         if row is not None and not ctx.same_figure(row.actual, s.value):
             # The form's 公用经费 is 一般商品和服务支出 only; prose often means 基本支出 − 人员经费.
-            note, severity = ("（口径可能不同：基础数据表的公用经费仅含一般商品和服务支出）", "warning") if row.section == "public_funds" else ("", None)
+            note, severity = ("（口径可能不同：基础数据表的公用经费仅含一般商品和服务支出）", "info") if row.section == "public_funds" else ("", None)
             yield Issue(f"“{s.label}”正文写 {fmt(s.value)} 万元，基础数据表“{row.label}”本年决算数为 {fmt(row.actual)} 万元{note}",
                         ctx.statement_where(s), expected=fmt(row.actual), found=fmt(s.value), evidence=s.text, fix=FIX_ALIGN, severity=severity)
 

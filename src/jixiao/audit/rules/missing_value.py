@@ -31,10 +31,12 @@ def key_fields(ctx: AuditContext):
             yield Issue(f"报告中未找到{name}", Where(section="基本信息", field=path), expected=name, found="（缺）")
 
 
-@rule("MV702", "missing_value", "warning", "指标分值或得分空白")
+@rule("MV702", "missing_value", "warning", "指标完成值、分值或得分空白")
 def indicator_blanks(ctx: AuditContext):
-    """检查什么：自评表有“分值”（或权重、参考分值）和“得分”栏时，每个三级指标的这两栏是否都已填写；填了却不是数字的单元格如实报告为“无法识别”，写“—”表示不适用的不算空白。表格没有分值栏时只提示一次，不逐行报告。
-    为什么重要：分值或得分空白，无法计算总分，也无法判断该指标是否完成。
+    """检查什么：自评表有“实际完成值”“分值”（或权重、参考分值）和“得分”栏时，每个三级指标的这几栏是否都已填写
+    （完成值空白而给了分的，由 SC302 报告）；填了却不是数字的单元格如实报告为“无法识别”，写“—”表示不适用的不算空白。
+    表格没有分值栏时只提示一次，不逐行报告。
+    为什么重要：完成值、分值或得分空白，无法计算总分，也无法判断该指标是否完成。
     示例：“群众满意度”分值 10，得分一栏空白。
     修改建议：补填分值和得分。
     依据：财预〔2020〕10号 自评表。
@@ -49,16 +51,18 @@ def indicator_blanks(ctx: AuditContext):
                     expected="、".join(absent), found="（表中无此栏）", severity="info")
     for i, ind in enumerate(r.indicators):
         blank, unread = [], []
-        for role, label, value in (("weight", "分值", ind.weight), ("score", "得分", ind.score)):
+        figures = [("weight", "分值", ind.weight), ("score", "得分", ind.score)]
+        if not (ind.score or 0) > 0:  # a blank actual that was given points is SC302's
+            figures.insert(0, ("actual", "完成值", ind.actual))
+        for role, label, value in figures:
             text = r.unread.get(f"indicators[{i}].{role}")
             if value is not None or role not in columns or (text and NOT_APPLICABLE.match(text)):
                 continue
             (unread if text else blank).append(f"{label}“{text}”" if text else label)
         if blank or unread:
-            said = "、".join(blank) + "空白" if blank else ""
-            said += ("；" if said else "") + ("、".join(unread) + "无法识别为数字" if unread else "")
+            said = "；".join(x for x in ("、".join(blank) + "空白" if blank else "", "、".join(unread) + "无法识别为数字" if unread else "") if x)
             yield Issue(f"指标“{ind.name}”的{said}", ctx.where(ctx.indicator_path(i), "绩效自评表"),
-                        expected="分值和得分", found=said, evidence=f"{ind.name}：分值 {fmt(ind.weight)}，得分 {fmt(ind.score)}")
+                        expected="完成值、分值和得分", found=said, evidence=f"{ind.name}：分值 {fmt(ind.weight)}，得分 {fmt(ind.score)}")
 
 
 @rule("MV703", "missing_value", "warning", "基础数据表编制数或在职人数空白")

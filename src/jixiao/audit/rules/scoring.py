@@ -214,7 +214,7 @@ def total_above_execution_cap(ctx: AuditContext):
         return
     cap = 100 - weight + (formulas.execution_score(rate, weight) or 0)
     if r.total_score > cap + ctx.tolerance:
-        assumed = None if r.budget.execution_weight else f"执行率分值按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
+        assumed = None if r.budget.execution_weight else f"报告未写明执行率分值，按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
         yield Issue(f"执行率 {fmt(rate)}%、执行率分值 {fmt(weight)} 分，总分最高 {fmt(cap, 2)} 分，报告写 {fmt(r.total_score)} 分",
                     ctx.where("total_score", "综合评价结论"), expected=f"≤ {fmt(cap, 2)}", found=fmt(r.total_score),
                     evidence=ctx.evidence("total_score"), assumed=assumed)

@@ -25,7 +25,7 @@ def batch(
     ignore: list[str] = typer.Option([], "--ignore", metavar="<代码>", help=IGNORE_HELP),
 ) -> None:
     """批量处理目录：解析、计分、审核，逐个文件写出结果并记入台账；再次运行时跳过未改动的文件，中断后可续跑。"""
-    from jixiao.batch.logs import Quiet
+    from jixiao.batch.logs import LoggedWork
     from jixiao.batch.run import BatchOptions, default_jobs, run_batch
     from jixiao.batch.runner import Limits
     from jixiao.cli.console import output_dir, say
@@ -44,7 +44,7 @@ def batch(
     options = BatchOptions(audit, jobs or default_jobs(), Limits(timeout, memory or None), scheduler)
     work = partial(process, audit=audit, score=True)
     if not scheduler:  # local workers log like this command; a Dask worker keeps its own logging
-        work = Quiet(work, state.debug_log)
+        work = LoggedWork(work, state.debug_log)
     with progress_bar("处理中") as bar:
         summary = run_batch(directory, output_dir(output), options, work, on_total=bar.total, on_result=lambda status, path: bar.advance(path))
     counts = "，".join(f"{STATUS_NAMES[s]} {summary.counts[s]} 个" for s in STATUS_NAMES)

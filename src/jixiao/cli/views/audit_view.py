@@ -19,7 +19,8 @@ SEVERITY = {"error": "[bold red]错误[/]", "warning": "[yellow]警告[/]", "inf
 
 def print_audit(console: Console, result: AuditResult) -> None:
     title = f"[bold]{escape(result.unit.name or result.source)}[/]（{result.unit.year or '年度未知'}）  方案：{escape(result.profile)}  " \
-            f"自评总分 {fmt(result.score.stated)} → 重算 {fmt(result.score.recomputed)}"
+            f"{'评价得分' if result.document_kind == 'external_report' else '自评总分'} {fmt(result.score.stated)} → 重算 {fmt(result.score.recomputed)}" \
+            + (f"（{escape(result.score.note)}）" if result.score.note else "")
     table = Table(title=title, title_justify="left", show_lines=True)
     for col in ("级别", "规则", "问题", "位置", "应为", "实为"):
         table.add_column(col, overflow="fold")
