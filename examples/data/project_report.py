@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 from data.common import funds, goals, indicators
+from data.project_form import WATER, WATER_FUNDS, WATER_GOALS, WATER_INDICATORS
 from jixiao.compose.filing import Filing, ProjectInfo
-
-WATER = "清溪镇农村饮水安全巩固提升工程"
 
 FILING = Filing(
     unit_name="石门县清溪镇人民政府", year=2024, short_name="我镇",
     filler="向红梅", phone="0736-5327081", fill_date="2025年3月16日", leader="覃建华",
     projects=[ProjectInfo(name=WATER, department="石门县水利局", implementer="清溪镇农业综合服务中心")],
-    funds=funds(None, [("当年财政拨款", "210.00", "236.50", "221.30"), ("上年结转资金", "0", "18.00", "18.00"), ("其他资金", "0", "12.00", "9.60")]),
-    goals=goals([("新建供水管网12公里，解决3个村饮水安全问题", "新建供水管网12.6公里，3个村2860人饮水安全问题全部解决")]),
-    indicators=indicators([
-        ("产出指标", "数量指标", "新建供水管网长度", "20", "≥", "12", "12.6", "公里"),
-        ("产出指标", "质量指标", "供水水质达标率", "15", "=", "100", "100", "%"),
-        ("产出指标", "时效指标", "工程完工时间", "15", "定性", "2024年11月底前", "已于2024年11月20日完成"),
-        ("效益指标", "社会效益指标", "受益人口", "20", "≥", "2800", "2860", "人"),
-        ("效益指标", "可持续影响指标", "工程运行管护机制", "10", "定性", "建立并运行", "已全部建立并运行"),
-        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "10", "≥", "90", "96.5", "%"),
-    ]),
+    funds=funds(None, WATER_FUNDS),
+    goals=goals(WATER_GOALS),
+    indicators=indicators(WATER_INDICATORS),
     problems=["项目前期勘察不够细致，部分管线走向在施工中调整", "其他资金到位偏晚，影响部分入户工程进度"],
     measures=["加强项目前期勘察设计，减少施工中的变更", "提前落实配套资金，按工程进度及时拨付"],
     narrative={

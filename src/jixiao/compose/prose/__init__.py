@@ -1,7 +1,8 @@
 """The reports' sentences: generators named in a template's `[compose]` outline, each returning the
 paragraphs (or a table) that fill its heading, worded by `phrases.toml` and filled with figures.
 
-A name that is no generator is a narrative field of the workbook's 叙述 sheet, printed line by line.
+A name that is no generator is a narrative field of the workbook's 叙述 sheet, printed line by line,
+or where the unit left it empty the fixed sentence of that name.
 A figure that is missing leaves its sentence out rather than printing a blank.  Shares and changes
 come from `jixiao.scoring.formulas`, rounded ROUND_HALF_UP to 2 places.
 """
@@ -80,11 +81,13 @@ def needs(spec: str) -> tuple[str, ...]:
 
 
 def paragraphs(ctx: Context, spec: str) -> list[Block]:
-    """The paragraphs of one generator ('group:履职效能' passes 履职效能), or a narrative field's lines."""
+    """The paragraphs of one generator ('group:履职效能' passes 履职效能), or a narrative field's lines —
+    else the fixed sentence of the same name, where `phrases.toml` has one ("无。" for 其他需要说明的情况)."""
     name, _, arg = spec.partition(":")
     if name in GENERATORS:
         return GENERATORS[name].func(ctx, arg)
-    return narrative(ctx.filing, name)
+    fallback = ctx.plan.phrases.get(name)
+    return narrative(ctx.filing, name) or ([ctx.phrase(name)] if fallback else [])
 
 
 def narrative(filing: Filing, key: str) -> list[str]:

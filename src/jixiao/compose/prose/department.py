@@ -6,11 +6,6 @@ from jixiao.compose.figures import figure, lines, money, numbered, share
 from jixiao.compose.prose import Context, generator, narrative
 
 
-@generator("institutions", needs=("institutions",))
-def institutions(ctx: Context, _: str) -> list[str]:
-    return narrative(ctx.filing, "institutions") or [ctx.phrase("institutions")]
-
-
 @generator("staffing", needs=("staffing",))
 def staffing(ctx: Context, _: str) -> list[str]:
     s = ctx.report.staffing
@@ -20,6 +15,7 @@ def staffing(ctx: Context, _: str) -> list[str]:
 
 
 def _split(ctx: Context) -> str:
+    """其中行政编制 …、事业编制 … where both are filled."""
     f = ctx.filing
     if f.admin_staff is None or f.institution_staff is None:
         return ""
@@ -41,14 +37,19 @@ def goal_setting(ctx: Context, _: str) -> list[str]:
     return [ctx.phrase("goal_setting", count=len(goals), goals="；".join(goals))] if goals else []
 
 
-@generator("budget_overview")
-def budget_overview(ctx: Context, _: str) -> list[str]:
+def budget_sentence(ctx: Context, key: str) -> str | None:
+    """年初预算数, 全年预算数, 全年执行数 and 执行率 in the phrase `key`; None when one is missing."""
     b = ctx.report.budget
     if None in (b.initial, b.full_year, b.executed, b.execution_rate):
-        return []
-    text = ctx.phrase("budget_overview", initial=money(b.initial), full_year=money(b.full_year), executed=money(b.executed), rate=figure(b.execution_rate))
-    sources = "，".join(f"{name}{money(v)}万元" for name, v in b.by_source.items() if v)
-    return [text + (ctx.phrase("by_source", sources=sources) if sources else "")]
+        return None
+    return ctx.phrase(key, initial=money(b.initial), full_year=money(b.full_year), executed=money(b.executed), rate=figure(b.execution_rate))
+
+
+@generator("budget_overview")
+def budget_overview(ctx: Context, _: str) -> list[str]:
+    text = budget_sentence(ctx, "budget_overview")
+    sources = "，".join(f"{name}{money(v)}万元" for name, v in ctx.report.budget.by_source.items() if v)
+    return [text + (ctx.phrase("by_source", sources=sources) if sources else "")] if text else []
 
 
 def _whole(ctx: Context, part) -> str:
@@ -98,16 +99,6 @@ def three_public(ctx: Context, _: str) -> list[str]:
 def fund_budget(ctx: Context, _: str) -> list[str]:
     fund = ctx.report.budget.by_source.get("政府性基金")
     return narrative(ctx.filing, "fund_budget") or [ctx.phrase("fund_budget", fund=money(fund)) if fund else ctx.phrase("no_fund_budget")]
-
-
-@generator("state_capital", needs=("state_capital",))
-def state_capital(ctx: Context, _: str) -> list[str]:
-    return narrative(ctx.filing, "state_capital") or [ctx.phrase("state_capital")]
-
-
-@generator("social_insurance", needs=("social_insurance",))
-def social_insurance(ctx: Context, _: str) -> list[str]:
-    return narrative(ctx.filing, "social_insurance") or [ctx.phrase("social_insurance")]
 
 
 def grade_clause(ctx: Context) -> str:
@@ -162,16 +153,6 @@ def measures(ctx: Context, _: str) -> list[str]:
     return numbered(ctx.report.measures)
 
 
-@generator("application", needs=("application",))
-def application(ctx: Context, _: str) -> list[str]:
-    return narrative(ctx.filing, "application") or [ctx.phrase("application")]
-
-
-@generator("remarks", needs=("remarks",))
-def remarks(ctx: Context, _: str) -> list[str]:
-    return narrative(ctx.filing, "remarks") or [ctx.phrase("remarks")]
-
-
 @generator("attachments")
 def attachments(ctx: Context, _: str) -> list[str]:
     """附件说明: "附件：1. …" — no punctuation after an attachment's name (GB/T 9704-2012 7.3.5)."""
@@ -195,8 +176,6 @@ def date(ctx: Context, _: str) -> list[str]:
 @generator("funds")
 def funds(ctx: Context, _: str) -> list[str]:
     """项目资金到位及执行情况 of a Chongqing-style report."""
-    b = ctx.report.budget
-    if None in (b.initial, b.full_year, b.executed, b.execution_rate):
-        return []
-    return [ctx.phrase("funds", initial=money(b.initial), full_year=money(b.full_year), executed=money(b.executed), rate=figure(b.execution_rate))]
+    text = budget_sentence(ctx, "funds")
+    return [text] if text else []
 

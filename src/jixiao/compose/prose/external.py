@@ -6,7 +6,7 @@ from __future__ import annotations
 from jixiao.compose.figures import NUMERALS, figure, money, numbered
 from jixiao.compose.grid import Grid
 from jixiao.compose.prose import Block, Context, generator
-from jixiao.compose.prose.department import _split, grade_clause
+from jixiao.compose.prose.department import budget_sentence, grade_clause
 
 
 @generator("commission")
@@ -15,23 +15,13 @@ def commission(ctx: Context, _: str) -> list[str]:
     return [ctx.phrase("commission", commissioner=f.commissioner, evaluator=f.evaluator)] if f.commissioner and f.evaluator else []
 
 
-@generator("external_staffing", needs=("staffing",))
-def external_staffing(ctx: Context, _: str) -> list[str]:
-    s = ctx.report.staffing
-    if s.authorized is None or s.actual is None:
-        return []
-    return [ctx.phrase("external_staffing", authorized=s.authorized, actual=s.actual, split=_split(ctx))]
-
-
 @generator("external_budget")
 def external_budget(ctx: Context, _: str) -> list[str]:
-    b, sp = ctx.report.budget, ctx.report.spending
-    if None in (b.initial, b.full_year, b.executed, b.execution_rate):
-        return []
-    text = ctx.phrase("external_budget", initial=money(b.initial), full_year=money(b.full_year), executed=money(b.executed), rate=figure(b.execution_rate))
-    if sp.basic is not None and sp.project is not None:
+    """预算及执行情况 with 基本支出 and 项目支出."""
+    text, sp = budget_sentence(ctx, "external_budget"), ctx.report.spending
+    if text and sp.basic is not None and sp.project is not None:
         text += ctx.phrase("external_nature", basic=money(sp.basic), project=money(sp.project))
-    return [text]
+    return [text] if text else []
 
 
 def _dimensions(ctx: Context) -> list[str]:

@@ -7,6 +7,7 @@ from itertools import groupby
 
 from jixiao.compose.figures import figure, money, numbered
 from jixiao.compose.prose import Context, generator
+from jixiao.compose.prose.department import budget_sentence
 
 
 @generator("opening", needs=("basis",))
@@ -56,9 +57,6 @@ def indicator_results(ctx: Context, _: str) -> list[str]:
 
 @generator("project_funds")
 def project_funds(ctx: Context, _: str) -> list[str]:
-    b = ctx.report.budget
-    if None in (b.initial, b.full_year, b.executed, b.execution_rate):
-        return []
-    text = ctx.phrase("project_funds", initial=money(b.initial), full_year=money(b.full_year), executed=money(b.executed), rate=figure(b.execution_rate))
-    sources = "，".join(f"{line.label}{money(line.full_year)}万元" for line in b.lines if line.full_year)
-    return [text + (ctx.phrase("project_sources", sources=sources) if sources else "")]
+    text = budget_sentence(ctx, "project_funds")
+    sources = "，".join(f"{line.label}{money(line.full_year)}万元" for line in ctx.report.budget.lines if line.full_year)
+    return [text + (ctx.phrase("project_sources", sources=sources) if sources else "")] if text else []
