@@ -78,9 +78,10 @@ class Reader:
         return formulas.round_to(value) if spec.kind == "money" else value
 
 
-def read_workbook(path: Path, sheets: tuple[wb.Sheet, ...]) -> tuple[Filing, list[CellError]]:
-    """The workbook's values in `sheets` and the problems found in their cells."""
-    book = open_book(path)
+def read_workbook(path: Path, sheets: tuple[wb.Sheet, ...], book=None) -> tuple[Filing, list[CellError]]:
+    """The workbook's values in `sheets` and the problems found in their cells (`book`: the workbook
+    at `path`, when it is already open)."""
+    book = book or open_book(path)
     reader, data = Reader(), {"template": recorded_template(book)}
     for sheet in sheets:
         if sheet.name not in book.sheetnames:

@@ -70,5 +70,5 @@ def render(
     if check.errors:
         say(f"填报数据有 {len(check.errors)} 处错误，已按 --force 强制生成", "警告：", "bold yellow")
     for line in result.notes:
-        say(line, "  提示 ", "yellow")
+        say(line, "警告：", "bold yellow")
     say(f"已写出（{result.plan.template.title}）：" + "、".join(str(p) for p in result.written))

@@ -200,8 +200,9 @@ def load(path: Path, template: str | None = None, profile: str | None = None) ->
         report = _report_json(path)
         chosen = make_plan(template, profile, report.template if report.template in writable() else None)
         return chosen, Built(Filing(), report, parts_of(report))
-    chosen = make_plan(template, profile, recorded_template(open_book(path)))
-    filing, errors = read_workbook(path, sheets_for(chosen))
+    book = open_book(path)
+    chosen = make_plan(template, profile, recorded_template(book))
+    filing, errors = read_workbook(path, sheets_for(chosen), book)
     return chosen, build(filing, chosen, str(path), errors)
 
 
