@@ -86,12 +86,14 @@ def _written_comparator(target: str | None) -> str | None:
 
 @rule("IQ416", "indicator_quality", "warning", "二级指标名称不规范")
 def odd_level2(ctx: AuditContext):
-    """检查什么：二级指标名称是否属于规定的类别（数量、质量、时效、成本，经济、社会、生态效益，可持续影响，服务对象满意度等）。
+    """检查什么：按产出、效益、满意度框架设置指标时，二级指标名称是否属于规定的类别（数量、质量、时效、成本，经济、社会、生态效益，可持续影响，服务对象满意度等）；广东履职效能/管理效率、53号框架的二级指标另有名称，不检查。
     为什么重要：自造或写错的类别（如“日效性指标”）说明指标体系未按规范设置，也无法与同类单位比较。
     示例：二级指标“日效性指标”（应为“时效指标”）。
     修改建议：按财政部门规定的指标体系改用标准的二级指标名称。
     依据：财预〔2020〕10号 绩效指标体系（[K]）。
     """
+    if ctx.report.framework != "output_outcome_satisfaction":
+        return  # 履职效能/管理效率 and 53号 frameworks name their level-two groups their own way
     seen = set()
     for i, ind in enumerate(ctx.report.indicators):
         name = re.sub(r"\s", "", ind.level2 or "")
