@@ -23,7 +23,7 @@ from jixiao.model import Framework, Report
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Execution(_Data):
