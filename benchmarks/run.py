@@ -43,7 +43,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import synth  # noqa: E402 — the benchmarks' own generator, beside this file
+import synth  # the benchmarks' own generator, beside this file
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

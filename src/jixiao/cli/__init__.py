@@ -13,7 +13,7 @@ import os
 
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from jixiao.cli.app import app  # noqa: E402 — after the environment is set
+from jixiao.cli.app import app  # after the environment is set
 
 __all__ = ["app", "main"]
 
