@@ -97,10 +97,10 @@ class Grid:
 
     def location(self, r: int, c: int) -> Location:
         block, row, page = self.origins[r]
-        return Location(block=block, row=row, col=c, page=page)
+        return Location.model_construct(block=block, row=row, col=c, page=page)  # ints of our own: nothing to validate
 
     def provenance(self, r: int, c: int, method: str) -> Provenance:
-        return Provenance(location=self.location(r, c), text=self.raw(r, c), method=method)
+        return Provenance.model_construct(location=self.location(r, c), text=self.raw(r, c), method=method)
 
     def right_of(self, r: int, c: int) -> int | None:
         """Column of the first non-empty distinct cell right of (r, c)."""
