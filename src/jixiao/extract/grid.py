@@ -25,6 +25,8 @@ class Grid:
     """For each grid row: (block, row within that block's table, page) — for provenance."""
     _keys: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
     """Memo of `key`: finders ask for the same cells again and again; cleaning each once keeps it linear."""
+    _width: int = field(default=-1, repr=False, compare=False)
+    """Memo of `n_cols` (-1: not known yet)."""
 
     @classmethod
     def of(cls, block: int, table: Table) -> Grid:
@@ -32,12 +34,19 @@ class Grid:
         return cls(block, table.page, cells, [(block, r, table.page) for r in range(len(cells))])
 
     def extend(self, other: Grid) -> Grid:
-        """This table continued by `other` (a table split by a page break)."""
-        return Grid(self.block, self.page, self.cells + other.cells, self.origins + other.origins)
+        """This table continued by `other` (a table split by a page break), extended in place: joining
+        many continuations stays linear."""
+        width = max(self.n_cols, other.n_cols)
+        self.cells.extend(other.cells)
+        self.origins.extend(other.origins)
+        self._width = width
+        return self
 
     @property
     def n_cols(self) -> int:
-        return max((len(row) for row in self.cells), default=0)
+        if self._width < 0:
+            self._width = max((len(row) for row in self.cells), default=0)
+        return self._width
 
     @property
     def n_rows(self) -> int:
