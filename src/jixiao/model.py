@@ -27,6 +27,10 @@ Number = Annotated[Decimal, PlainSerializer(_json_number, when_used="json")]
 """A score, weight or percent number."""
 
 ReportKind = Literal["self_evaluation", "external_evaluation"]
+DocumentKind = Literal["department_report", "department_form", "project_form", "project_report", "external_report", "narrative_report"]
+"""部门整体支出绩效自评报告 (prose, forms optional) | 部门整体支出绩效自评表 alone | 项目支出绩效自评表 |
+项目支出绩效自评报告 | external (53号) evaluation report | a self-evaluation report with no forms."""
+FormKind = Literal["self_evaluation", "basic_data", "level1_summary"]
 Framework = Literal["output_outcome_satisfaction", "input_process_output_outcome", "duty_efficiency", "none"]
 Grade = Literal["优", "良", "中", "差"]
 
@@ -93,6 +97,15 @@ class Staffing(_Model):
     """控制率 as the form states it (percent)."""
 
 
+class BudgetLine(_Model):
+    """A row under 年度资金总额 (其中：当年财政拨款 | 上年结转资金 | 其他资金, or 基本支出 | 项目支出)."""
+
+    label: str
+    initial: Amount | None = None
+    full_year: Amount | None = None
+    executed: Amount | None = None
+
+
 class Budget(_Model):
     """年度预算申请: 年初预算数, 全年预算数 (调整后), 全年执行数, 执行率 (percent) and its score."""
 
@@ -104,6 +117,8 @@ class Budget(_Model):
     execution_score: Number | None = None
     by_source: dict[str, Amount] = Field(default_factory=dict)
     """按收入性质分: 一般公共预算, 政府性基金拨款, 纳入专户管理的非税收入拨款, 其他资金."""
+    lines: list[BudgetLine] = Field(default_factory=list)
+    """The source rows under 年度资金总额 with all their columns, where the form has them."""
 
 
 class Spending(_Model):
@@ -143,8 +158,31 @@ class Indicator(_Model):
     weight: Number | None = None
     score: Number | None = None
     deviation: str | None = None
+    direction: Literal["≥", "≤", "=", "定性"] | None = None
+    """The comparator the form declares in its own column (指标性质 / 指标方向: ≥ ≤ ＝ 定性, 正向 / 反向 …)."""
     target_measure: Measure | None = None
     actual_measure: Measure | None = None
+
+
+class Form(_Model):
+    """A form found in the document, with the columns the reader recognised in its header.
+
+    `columns` maps a role (name, target, actual, weight, score, deviation, direction, unit, level1,
+    level2) to the header text as the form writes it ("参考分值"), so that a value missing from a
+    column the form does not have is never mistaken for a blank the unit left.
+    """
+
+    kind: FormKind
+    block: int
+    columns: dict[str, str] = Field(default_factory=dict)
+
+
+class Project(_Model):
+    """项目支出绩效自评表 header: 项目名称, 主管部门, 实施单位."""
+
+    name: str | None = None
+    department: str | None = None
+    implementer: str | None = None
 
 
 class Level1Summary(_Model):
@@ -157,6 +195,16 @@ class Level1Summary(_Model):
     """得分率 as stated (percent)."""
 
 
+class Task(_Model):
+    """年度主要任务: 任务名称, 主要内容, 预算金额 (总额, 财政拨款, 其他资金; 万元)."""
+
+    name: str
+    content: str | None = None
+    total: Amount | None = None
+    fiscal: Amount | None = None
+    other: Amount | None = None
+
+
 class Goal(_Model):
     """年度总体目标: 预期目标 and 实际完成情况."""
 
@@ -167,12 +215,13 @@ class Goal(_Model):
 class Statement(_Model):
     """A figure stated in the prose, kept for cross-checks: '基本支出2998.29万元，占82.84%'.
 
-    kind: amount (万元), share (a part's percent of a whole), change (比上年增减), score (分),
+    kind: amount (万元), count (a headcount in 人, where 其中 lists its parts), share (a part's
+    percent of a whole), change (比上年增减), score (分),
     rate (a percent such as 执行率).  `whole` is the amount the share refers to when the
     sentence names it ("其中" after a total, or "占本年支出"), else None.
     """
 
-    kind: Literal["amount", "share", "change", "score", "rate"]
+    kind: Literal["amount", "count", "share", "change", "score", "rate"]
     label: str
     value: Number
     unit: str
@@ -191,6 +240,23 @@ class Section(_Model):
     block: int
 
 
+class ProjectForm(_Model):
+    """One 项目支出绩效自评表 of a file that holds several (a workbook with a sheet per project):
+    its header, 项目资金, goals, indicators and total, with provenance keyed within the form."""
+
+    project: Project = Field(default_factory=Project)
+    budget: Budget = Field(default_factory=Budget)
+    goals: list[Goal] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    level1_weights: dict[str, Number] = Field(default_factory=dict)
+    total_score: Number | None = None
+    grade: Grade | None = None
+    forms: list[Form] = Field(default_factory=list)
+    scoring_notes: list[str] = Field(default_factory=list)
+    unread: dict[str, str] = Field(default_factory=dict)
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
+
+
 class Report(_Model):
     """A 部门整体支出绩效（自）评价报告 as read from one file."""
 
@@ -198,7 +264,16 @@ class Report(_Model):
     format: str
     unit: Unit = Field(default_factory=Unit)
     report_kind: ReportKind = "self_evaluation"
+    document_kind: DocumentKind = "department_report"
+    template: str | None = None
+    """The template (layout family) the document follows: a name from extract/templates/*.toml."""
+    detection: list[str] = Field(default_factory=list)
+    """Why this document kind and template were chosen (Chinese, one reason per item)."""
     framework: Framework = "none"
+    project: Project | None = None
+    projects: list[ProjectForm] = Field(default_factory=list)
+    """Each project form of a file that holds two or more; `indicators` then lists all their rows and
+    the single-form fields (budget, total_score …) stay empty."""
     money_unit_in_doc: str | None = None
     staffing: Staffing = Field(default_factory=Staffing)
     budget: Budget = Field(default_factory=Budget)
@@ -206,6 +281,9 @@ class Report(_Model):
     three_public: ThreePublic = Field(default_factory=ThreePublic)
     basic_data: list[DataRow] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    tasks_total: Task | None = None
+    """The 金额合计 row of 年度主要任务, as stated."""
     indicators: list[Indicator] = Field(default_factory=list)
     level1_weights: dict[str, Number] = Field(default_factory=dict)
     """Weights written in the 自评表's level-one cells, e.g. "产出指标(50分)"."""
@@ -220,5 +298,11 @@ class Report(_Model):
     sections: list[Section] = Field(default_factory=list)
     has_basic_data_table: bool = False
     has_self_eval_table: bool = False
+    forms: list[Form] = Field(default_factory=list)
+    scoring_notes: list[str] = Field(default_factory=list)
+    """The form's own scoring rules as written ("预算执行率得分=20分×执行率")."""
+    unread: dict[str, str] = Field(default_factory=dict)
+    """Cells with text the reader could not read as a value, by JSON path ("indicators[3].weight": "五分");
+    "—" and the like mark a cell the form declares not applicable."""
     provenance: dict[str, Provenance] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)

@@ -68,7 +68,7 @@ def test_force_renders_anyway_with_a_warning(tmp_path):
 def test_qualitative_actual_must_state_its_tier(tmp_path):
     path = tmp_path / "定性.xlsx"
     book = load_workbook(EXAMPLE)
-    book[wb.INDICATORS.name]["F13"] = "正在推进"  # the 定性 indicator's actual
+    book[wb.INDICATORS.name]["F13"] = "效果明显"  # the 定性 indicator's actual
     book.save(path)
     result = runner.invoke(app, ["render", str(path), "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 2 and "绩效指标!F13：指标“枫林河防洪标准”无法计分" in _flat(result.output)

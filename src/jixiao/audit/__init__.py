@@ -9,20 +9,23 @@ from pydantic import BaseModel, ConfigDict
 
 from jixiao.audit import rules  # noqa: F401 — registers the catalogue
 from jixiao.audit.context import AuditContext, Issue
-from jixiao.audit.finding import Finding, Where, assign_ids
+from jixiao.audit.finding import Finding, Where
+from jixiao.audit.merge import consolidate
 from jixiao.audit.registry import RULES, Rule, selected
 from jixiao.extract.normalize import clean
+from jixiao.extract.templates import Template, load_template
 from jixiao.ingest.document import SourceDocument
-from jixiao.model import Number, Report, Unit
+from jixiao.model import DocumentKind, Number, ProjectForm, Report, Unit
 from jixiao.scoring.profile import Profile, detect_profile
 from jixiao.scoring.score import score_report
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
 
 class ScorePair(BaseModel):
+    """The stated total beside the recomputed one; `note` says why there is no recomputed total."""
+
     stated: Number | None = None
     recomputed: Number | None = None
+    note: str | None = None
 
 
 class AuditResult(BaseModel):
@@ -32,6 +35,9 @@ class AuditResult(BaseModel):
 
     source: str
     unit: Unit
+    document_kind: DocumentKind
+    template: str
+    detection: list[str]
     profile: str
     score: ScorePair
     findings: list[Finding]
@@ -41,10 +47,16 @@ class AuditResult(BaseModel):
 
 
 def _finding(rule: Rule, issue: Issue) -> Finding:
+    severity = issue.severity or rule.severity
+    message = issue.message
+    if issue.assumed:  # resting on what the document does not say: at most a warning, and said so
+        severity = "warning" if severity == "error" else severity
+        message = f"{message}（{issue.assumed}，请核实）"
     return Finding(
-        rule=rule.code, category=rule.category, severity=issue.severity or rule.severity, title=rule.title,
-        message=issue.message, location=issue.where, expected=issue.expected, found=issue.found,
+        rule=rule.code, category=rule.category, severity=severity, title=rule.title,
+        message=message, location=issue.where, expected=issue.expected, found=issue.found,
         evidence=issue.evidence, fix=issue.fix or rule.doc.get("修改建议"),
+        affects_score=rule.affects_score, assumed=bool(issue.assumed),
     )
 
 
@@ -58,7 +70,7 @@ def run_rules(ctx: AuditContext, rules_: Iterable[Rule]) -> list[Finding]:
             findings.append(Finding(rule=rule.code, category=rule.category, severity="info", title=rule.title,
                                     message=f"该规则未能执行（{type(e).__name__}），请人工复核此项",
                                     location=Where(section="审核")))
-    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+    return findings
 
 
 def document_texts(doc: SourceDocument | None) -> list[str]:
@@ -73,17 +85,45 @@ def document_texts(doc: SourceDocument | None) -> list[str]:
 
 def audit(report: Report, doc: SourceDocument | None = None, profile: Profile | None = None,
           select: Iterable[str] = (), ignore: Iterable[str] = ()) -> AuditResult:
-    """Run the selected rules (all by default) on one report under its detected or given profile."""
+    """Run the selected rules (all by default) on one report under its detected or given profile;
+    a file of several project forms is audited form by form."""
     profile = profile or detect_profile(report)
-    score = score_report(report, profile)
-    ctx = AuditContext(report, profile, score, document_texts(doc))
-    recomputed = score.recomputed_total.quantize(Decimal("0.01")) if score.recomputed_total is not None else None
-    findings = run_rules(ctx, selected(select, ignore))
-    assign_ids(findings, report)
+    template = load_template(report.template or "department_report")
+    texts = document_texts(doc)
+    rules_ = list(selected(select, ignore))
+    if report.projects:
+        findings = [f for k, form in enumerate(report.projects) for f in _project_findings(report, k, form, profile, template, texts, rules_)]
+        pair = ScorePair(note=f"共 {len(report.projects)} 个项目，逐项计分，见各项目的发现")
+    else:
+        score = score_report(report, profile)
+        findings = run_rules(AuditContext(report, profile, score, template, texts), rules_)
+        note = "；".join(score.notes) if score.recomputed_total is None and score.notes else None
+        pair = ScorePair(stated=report.total_score, recomputed=_cents(score.recomputed_total), note=note)
     return AuditResult(
-        source=report.source, unit=report.unit, profile=profile.name,
-        score=ScorePair(stated=report.total_score, recomputed=recomputed), findings=findings,
+        source=report.source, unit=report.unit, document_kind=report.document_kind, template=template.name,
+        detection=report.detection, profile=profile.name, score=pair,
+        findings=consolidate(findings, report),
     )
+
+
+def _cents(value: Decimal | None) -> Decimal | None:
+    return value.quantize(Decimal("0.01")) if value is not None else None
+
+
+def _project_findings(report: Report, k: int, form: ProjectForm, profile: Profile, template: Template, texts: list[str], rules_: list[Rule]) -> list[Finding]:
+    """The rules run on one project form as a report of its own; places say which project."""
+    view = report.model_copy(update={
+        "project": form.project, "projects": [], "budget": form.budget, "goals": form.goals, "indicators": form.indicators,
+        "level1_weights": form.level1_weights, "total_score": form.total_score, "grade": form.grade, "forms": form.forms,
+        "scoring_notes": form.scoring_notes, "unread": form.unread, "provenance": form.provenance,
+    })
+    findings = run_rules(AuditContext(view, profile, score_report(view, profile), template, texts), rules_)
+    name = form.project.name or f"第 {k + 1} 个项目"
+    for f in findings:
+        where = f.location
+        f.location = where.model_copy(update={"section": f"项目“{name}” {where.section}", "field": f"projects[{k}].{where.field}" if where.field else None})
+        f.message = f"项目“{name}”：{f.message}"
+    return findings
 
 
 __all__ = ["RULES", "AuditResult", "Finding", "audit"]

@@ -12,6 +12,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from jixiao.audit.finding import Where
+from jixiao.extract.templates import Template
 from jixiao.model import Report
 from jixiao.scoring.profile import Profile
 from jixiao.scoring.score import ScoreResult
@@ -30,6 +31,9 @@ class Issue:
     evidence: str | None = None
     fix: str | None = None
     severity: Literal["error", "warning", "info"] | None = None
+    assumed: str | None = None
+    """What the finding assumes that the document does not state ("执行率分值按默认方案 10 分"):
+    such a finding is at most a warning and says so."""
 
 
 def fmt(value: Decimal | int | None, places: int | None = None) -> str:
@@ -51,6 +55,7 @@ class AuditContext:
     report: Report
     profile: Profile
     score: ScoreResult
+    template: Template
     texts: list[str] = field(default_factory=list)
 
     @property
@@ -68,11 +73,11 @@ class AuditContext:
             return "truncated"
         return "off"
 
-    def sum_verdict(self, stated: Decimal, parts_sum: Decimal) -> Literal["ok", "warning", "error"]:
+    def sum_verdict(self, stated: Decimal, parts_sum: Decimal) -> Literal["ok", "rounding", "error"]:
         """A stated total against the sum of its stated parts: equal is ok; within the tolerance it
-        may be the parts' own rounding (warning); further off is an error."""
+        is the parts' own rounding (noted, not a defect); further off is an error."""
         diff = abs(stated - parts_sum)
-        return "ok" if diff == 0 else "warning" if diff <= self.tolerance else "error"
+        return "ok" if diff == 0 else "rounding" if diff <= self.tolerance else "error"
 
     def same_figure(self, a: Decimal, b: Decimal) -> bool:
         """Two statements of one quantity agree: equal at the coarser of their two precisions.
@@ -83,6 +88,12 @@ class AuditContext:
         places = min(_places(a), _places(b))
         quantum = Decimal(1).scaleb(-places)
         return a.quantize(quantum, rounding=ROUND_HALF_UP) == b.quantize(quantum, rounding=ROUND_HALF_UP)
+
+    def has_column(self, role: str) -> bool:
+        """The indicator table has this column (actual, deviation, weight …); a report built without
+        forms (a model made in code) is taken to have them all."""
+        tables = [f for f in self.report.forms if f.kind == "self_evaluation" and f.columns]
+        return not tables or any(role in f.columns for f in tables)
 
     def where(self, path: str, section: str) -> Where:
         """A location from the provenance of the value at `path` (JSON path in the report)."""

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
-
-from jixiao.model import Report
 
 
 class Where(BaseModel):
@@ -44,26 +41,12 @@ class Finding(BaseModel):
     found: str | None = None
     evidence: str | None = None
     fix: str | None = None
+    affects_score: bool = False
+    """The defect changes the total score or the grade."""
+    assumed: bool = False
+    """The finding rests on a value the document does not state (a default of the scoring profile)."""
+    also: list[str] = []
+    """Other rules that found the same defect in the same place, merged into this finding."""
+    locations: list[Where] = []
+    """Every place of a defect found in several places (the first is `location`)."""
 
-
-_INDICATOR = re.compile(r"^indicators\[(\d+)\]")
-
-
-def subject(where: Where, report: Report) -> str:
-    """What a finding is about, in words that survive a re-upload: 指标“名称”, a data row, a field."""
-    field = where.field or ""
-    m = _INDICATOR.match(field)
-    if m and int(m.group(1)) < len(report.indicators):
-        return f"指标:{report.indicators[int(m.group(1))].name}"
-    if field.startswith("basic_data:"):
-        return "基础数据表:" + field.removeprefix("basic_data:")
-    return field or where.section
-
-
-def assign_ids(findings: list[Finding], report: Report) -> None:
-    """`rule:subject`, with `#2`, `#3` … for further findings of one rule on one subject."""
-    seen: dict[str, int] = {}
-    for f in findings:
-        base = f"{f.rule}:{subject(f.location, report)}"
-        seen[base] = seen.get(base, 0) + 1
-        f.id = base if seen[base] == 1 else f"{base}#{seen[base]}"

@@ -30,6 +30,8 @@ class Rule:
     severity: Severity
     title: str
     check: Callable[..., Iterable[Finding]]
+    affects_score: bool = False
+    """A finding of this rule changes the total score or the grade (ordered first)."""
 
     @property
     def doc(self) -> dict[str, str]:
@@ -42,13 +44,13 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, category: Category, severity: Severity, title: str):
+def rule(code: str, category: Category, severity: Severity, title: str, affects_score: bool = False):
     """Register a rule function under a unique code."""
 
     def register(check: Callable[..., Iterable[Finding]]):
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, category, severity, title, check)
+        RULES[code] = Rule(code, category, severity, title, check, affects_score)
         return check
 
     return register

@@ -25,12 +25,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from lxml import etree
 
 from jixiao.compose import forms
 from jixiao.compose.fill_in import Filing
 from jixiao.compose.outline import outline_for
 from jixiao.compose.prose import Prose, lines
+from jixiao.docx_fonts import declare_fallbacks, set_font
 from jixiao.model import Report
 from jixiao.scoring.profile import Profile
 
@@ -66,7 +66,7 @@ def write(report: Report, filing: Filing, profile: Profile, path: Path, redact: 
     """Write the report and its two attachments to `path` (.docx)."""
     doc = Document()
     _page_setup(doc)
-    _font_fallbacks(doc)
+    declare_fallbacks(doc, FALLBACKS)
     writer = _Writer(doc, redact, filing)
     outline = outline_for(profile)
     for line in outline.title.format(unit=report.unit.name or "", year=report.unit.year or "").splitlines():
@@ -93,7 +93,7 @@ def _page_setup(doc) -> None:
     section.footer_distance = Cm(2.5)
     normal = doc.styles["Normal"]  # table cells inherit it; body paragraphs set their own size
     normal.font.size = Pt(10.5)
-    _set_font(normal.element.get_or_add_rPr(), "宋体")
+    set_font(normal.element.get_or_add_rPr(), "宋体")
     _page_number(section.footer.paragraphs[0])
 
 
@@ -103,7 +103,7 @@ def _page_number(p) -> None:
     for kind, text in (("text", "— "), ("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None), ("text", " —")):
         run = p.add_run()
         run.font.size = Pt(14)
-        _set_font(run._element.get_or_add_rPr(), "宋体")
+        set_font(run._element.get_or_add_rPr(), "宋体")
         if kind == "text":
             run.text = text
         elif kind == "instr":
@@ -115,24 +115,6 @@ def _page_number(p) -> None:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
             run._element.append(char)
-
-
-def _set_font(rpr, font: str) -> None:
-    fonts = rpr.get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), font)
-
-
-def _font_fallbacks(doc) -> None:
-    """Declare each 公文 font in the font table with its free fallback as w:altName."""
-    part = next(p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
-    root = etree.fromstring(part.blob)
-    for name, fallback in FALLBACKS.items():
-        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
-        etree.SubElement(font, qn("w:altName"), {qn("w:val"): fallback})
-        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})
-        etree.SubElement(font, qn("w:family"), {qn("w:val"): "modern" if fallback.startswith("Noto Sans") else "roman"})
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def installed_fonts() -> set[str] | None:
@@ -190,7 +172,7 @@ class _Writer:
     def run(p, text: str, font: str, size: float, bold: bool = False) -> None:
         run = p.add_run(text)
         run.font.size, run.font.bold = Pt(size), bold
-        _set_font(run._element.get_or_add_rPr(), font)
+        set_font(run._element.get_or_add_rPr(), font)
 
     def page_break(self) -> None:
         self.doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)

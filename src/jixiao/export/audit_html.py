@@ -12,6 +12,7 @@ from html import escape
 from jixiao.audit import AuditResult
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import CATEGORY_NAMES
+from jixiao.extract.kinds import KIND_NAMES
 from jixiao.extract.normalize import clean
 from jixiao.ingest.document import Block, SourceDocument
 
@@ -35,8 +36,7 @@ mark{background:#ffe066}
 
 def render(result: AuditResult, doc: SourceDocument) -> str:
     """The review page for one audited document."""
-    marks = _marks(result.findings)
-    body = "\n".join(_block(i, b, marks) for i, b in enumerate(doc.blocks))
+    body = document_html(doc, result.findings)
     findings = "\n".join(_finding(n, f) for n, f in enumerate(result.findings, 1))
     unit = escape(result.unit.name or result.source)
     summary = (f'<span>自评总分 {result.score.stated if result.score.stated is not None else "—"}</span>'
@@ -44,17 +44,25 @@ def render(result: AuditResult, doc: SourceDocument) -> str:
                f'<span>错误 {result.count("error")}</span><span>警告 {result.count("warning")}</span><span>提示 {result.count("info")}</span>')
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>审核意见 — {unit}</title>'
             f"<style>{CSS}</style></head><body><header><h1>{unit}（{result.unit.year or ''}）审核意见</h1>"
-            f'<div class="summary">{summary}<span>评分方案 {escape(result.profile)}</span><span>{escape(result.source)}</span></div></header>'
+            f'<div class="summary">{summary}<span>{escape(KIND_NAMES[result.document_kind])}</span><span>模板 {escape(result.template)}</span>'
+            f'<span>评分方案 {escape(result.profile)}</span><span>{escape(result.source)}</span></div>'
+            f'<div class="summary">识别依据：{escape("；".join(result.detection))}</div></header>'
             f'<main><section class="doc"><h2>报告原文</h2>{body}</section><section><h2>审核发现（{len(result.findings)}）</h2>{findings}</section></main>'
             "</body></html>")
+
+
+def document_html(doc: SourceDocument, findings: list[Finding]) -> str:
+    """The source document as HTML, each block and table cell with an id (`b12`, `b12r3c4`) and the
+    cells and snippets the findings point at highlighted by severity."""
+    marks = _marks(findings)
+    return "\n".join(_block(i, b, marks) for i, b in enumerate(doc.blocks))
 
 
 def _marks(findings: list[Finding]) -> dict:
     """Per block: the worst severity, the cells to highlight and the evidence snippets to mark."""
     marks: dict = defaultdict(lambda: {"severity": None, "cells": {}, "snippets": []})
     order = {"error": 0, "warning": 1, "info": 2, None: 3}
-    for f in findings:
-        loc = f.location
+    for f, loc in ((x, loc) for x in findings for loc in (x.locations or [x.location])):
         if loc.block is None:
             continue
         m = marks[loc.block]
@@ -99,13 +107,19 @@ def _table(i: int, block: Block, cells: dict) -> str:
     return f'<table class="src" id="b{i}">{"".join(rows)}</table>'
 
 
+def _anchor(loc) -> str:
+    return f"#b{loc.block}" + (f"r{loc.row}c{loc.col or 0}" if loc.row is not None else "") if loc.block is not None else ""
+
+
 def _finding(n: int, f: Finding) -> str:
     loc = f.location
-    anchor = f"#b{loc.block}" + (f"r{loc.row}c{loc.col or 0}" if loc.row is not None else "") if loc.block is not None else ""
     where = escape(loc.section) + (f"，第 {loc.page} 页" if loc.page else "")
-    link = f' <a href="{anchor}">定位</a>' if anchor else ""
+    anchors = [a for a in (_anchor(x) for x in (f.locations or [loc])) if a]
+    link = " ".join(f'<a href="{a}">定位{k + 1 if len(anchors) > 1 else ""}</a>' for k, a in enumerate(anchors))
+    link = f" {link}" if link else ""
+    also = f"<div>同一处另有规则：{escape('、'.join(f.also))}</div>" if f.also else ""
     rows = [("应为", f.expected), ("实为", f.found), ("原文", f.evidence), ("修改", f.fix)]
     details = "".join(f"<dt>{k}</dt><dd>{escape(clean(v))}</dd>" for k, v in rows if v)
     return (f'<div class="finding {f.severity}"><span class="code">{n}. [{SEVERITY_NAMES[f.severity]}] {f.rule}</span> '
             f'{escape(f.title)}（{CATEGORY_NAMES.get(f.category, f.category)}）<div>{escape(f.message)}</div>'
-            f"<div>位置：{where}{link}</div><dl>{details}</dl></div>")
+            f"<div>位置：{where}{link}</div>{also}<dl>{details}</dl></div>")

@@ -1,10 +1,15 @@
-"""审核意见表: a workbook for a whole directory — one row per finding, and one row per unit."""
+"""审核意见表: a workbook for a whole directory — one row per finding, and one row per unit.
+
+Written in openpyxl's write-only mode, row by row, so a corpus of any size streams through.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -19,34 +24,43 @@ SUMMARY_COLUMNS = [("单位", 24), ("年度", 6), ("文件", 28), ("状态", 8),
                    ("错误", 6), ("警告", 6), ("提示", 6), ("说明", 50)]
 
 
-def write(outcomes: list[Outcome], path: Path) -> None:
-    wb = Workbook()
-    findings = wb.active
-    findings.title = "审核意见"
-    _header(findings, FINDING_COLUMNS)
+def write(outcomes: Iterable[Outcome], path: Path) -> None:
+    wb = Workbook(write_only=True)
+    findings = wb.create_sheet("审核意见")
     summary = wb.create_sheet("汇总")
-    _header(summary, SUMMARY_COLUMNS)
+    write_header(findings, FINDING_COLUMNS)
+    write_header(summary, SUMMARY_COLUMNS)
     for o in outcomes:
-        summary.append(_summary_row(o))
+        summary.append(_cells(summary, _summary_row(o)))
         for f in (o.audit.findings if o.audit else []):
-            findings.append([o.audit.unit.name, Path(o.path).name, f.rule, CATEGORY_NAMES.get(f.category, f.category),
-                             SEVERITY_NAMES[f.severity], f.message, _where(f), f.expected, f.found, f.evidence, f.fix])
+            row = _cells(findings, [o.audit.unit.name, Path(o.path).name, f.rule, CATEGORY_NAMES.get(f.category, f.category),
+                                    SEVERITY_NAMES[f.severity], f.message, _where(f), f.expected, f.found, f.evidence, f.fix])
             if f.severity in FILLS:
-                findings.cell(findings.max_row, 5).fill = PatternFill("solid", fgColor=FILLS[f.severity])
-    for ws in (findings, summary):
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                row[4].fill = PatternFill("solid", fgColor=FILLS[f.severity])
+            findings.append(row)
     wb.save(path)
 
 
-def _header(ws, columns) -> None:
-    ws.append([name for name, _ in columns])
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _cells(ws, values: list) -> list[WriteOnlyCell]:
+    cells = [WriteOnlyCell(ws, value=v) for v in values]
+    for cell in cells:
+        cell.alignment = WRAP
+    return cells
+
+
+def write_header(ws, columns) -> None:
+    """A bold header row with column widths, frozen below, with an auto-filter (write-only or normal sheets)."""
     for i, (_, width) in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
-        ws.cell(1, i).font = Font(bold=True)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    header = [WriteOnlyCell(ws, value=name) for name, _ in columns]
+    for cell in header:
+        cell.font = Font(bold=True)
+    ws.append(header)
 
 
 def _where(f) -> str:
@@ -60,10 +74,11 @@ def _where(f) -> str:
 
 
 def _summary_row(o: Outcome) -> list:
+    note = "；".join(o.problems) or None
     if o.audit is None:
-        return [None, None, Path(o.path).name, "读取失败", None, None, None, None, None, None, o.error]
+        return [None, None, Path(o.path).name, "读取失败" if o.status == "failed" else "未审核", None, None, None, None, None, None, note]
     a = o.audit
-    return [a.unit.name, a.unit.year, Path(o.path).name, "已审核", a.profile,
+    return [a.unit.name, a.unit.year, Path(o.path).name, "部分审核" if o.status == "partial" else "已审核", a.profile,
             float(a.score.stated) if a.score.stated is not None else None,
             float(a.score.recomputed) if a.score.recomputed is not None else None,
-            a.count("error"), a.count("warning"), a.count("info"), None]
+            a.count("error"), a.count("warning"), a.count("info"), note]

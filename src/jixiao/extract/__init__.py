@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from jixiao.extract import basic_data, framework, narrative, numbers, sections, self_eval_table, statements, summary_table
+from jixiao.extract import basic_data, framework, kinds, labels, narrative, projects, scoring_notes, sections, self_eval_table, statements, summary_table, tasks, templates
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
 from jixiao.ingest.document import SourceDocument
-from jixiao.model import Level1Summary, Report
+from jixiao.model import Form, Level1Summary, Report
 
 
 def extract(doc: SourceDocument) -> Report:
@@ -18,10 +18,23 @@ def extract(doc: SourceDocument) -> Report:
     report.report_kind = framework.report_kind(*_title_and_text(doc))
     out = Collector(report)
     grids = logical_tables(doc)
-    _read_forms(grids, out, doc)
-    _read_labelled_cells(grids, out)
-    _read_prose(doc, out)
-    _classify(doc, report)
+    parts = projects.segments(grids)
+    for part in parts:  # several project forms: each read on its own
+        sub = Report(source=doc.path, format=doc.format)
+        _read_forms(part, Collector(sub), doc)
+        labels.read(part, Collector(sub))
+        report.projects.append(projects.form_of(sub))
+    if parts:
+        projects.combine(report)
+        labels.read(grids, out, only=("unit.name",))
+    else:
+        _read_forms(grids, out, doc)
+        labels.read(grids, out)
+    _read_prose(doc, out, grids)
+    if report.project and report.project.implementer:  # a project form without a 填报单位 is filed by its 实施单位
+        out.put("unit.name", Found(report.project.implementer, report.provenance["project.implementer"]))
+    scoring_notes.read(grids, narrative.paragraphs(doc), out)
+    _classify(doc, report, grids)
     return report
 
 
@@ -72,52 +85,37 @@ def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
         unit = money_unit(grid, doc) or unit  # a table continued or nested keeps the unit declared before it
         if basic_data.is_basic_data_table(grid):
             out.report.has_basic_data_table = True
+            out.report.forms.append(Form(kind="basic_data", block=grid.block))
             basic_data.read_staffing(grid, out)
             basic_data.read_money_rows(grid, out, unit)
+        if self_eval_table.is_self_eval_table(grid):
+            out.report.forms.append(Form(kind="self_evaluation", block=grid.block, columns=self_eval_table.column_labels(grid)))
         if self_eval_table.is_self_eval_table(grid) or indicators.cols is not None:
             out.report.has_self_eval_table |= self_eval_table.is_self_eval_table(grid)
             self_eval_table.read_budget(grid, out, unit)
             self_eval_table.read_splits(grid, out, unit)
             self_eval_table.read_goals(grid, out)
+            tasks.read(grid, out, unit)
             indicators.read(grid)
         if summary_table.is_summary_table(grid):
+            out.report.forms.append(Form(kind="level1_summary", block=grid.block))
             summary_table.read(grid, out)
     for grid in grids:  # a score or grade written in a table cell ("绩效评价得分：90.94 等级：优")
         paras = [narrative.Paragraph(grid.block, grid.page, grid.text(r, c)) for r in range(grid.n_rows) for c in grid.distinct(r)]
         out.put("grade", narrative.grade(paras))
 
 
-FORM_LABELS = [
-    ("unit.name", r"^预算单位名称"),
-    ("unit.name", r"^(填报单位|单位|(预算)?(部门|单位)(（单位）|\(单位\))?名称)([（(][^）)]*[）)])?[:：]?$"),
-    ("grade", r"^(评价|自评|综合评价)?(等级|等次|结果等级)[:：]?$"),
-    ("total_score", r"^(自评|评价|综合)?(总得分|得分合计|综合得分|自评得分)[:：]?$"),
-]
-
-
-def _read_labelled_cells(grids: list[Grid], out: Collector) -> None:
-    """Values in the cell right of a label cell: 预算单位名称 | X, 评价等级 | 优, 自评得分 | 92."""
-    for path, pattern in FORM_LABELS:
-        for grid in grids:
-            hit = grid.find(pattern)
-            c = grid.right_of(*hit) if hit else None
-            if c is None:
-                continue
-            text = grid.text(hit[0], c)
-            value = text if path == "unit.name" else narrative.GRADES.get(text) if path == "grade" else numbers.number(text)
-            out.put(path, Found(value, grid.provenance(hit[0], c, f"表格 {grid.key(*hit)}")) if value else None)
-
-
-def _read_prose(doc: SourceDocument, out: Collector) -> None:
+def _read_prose(doc: SourceDocument, out: Collector, grids: list[Grid]) -> None:
     paras = narrative.paragraphs(doc)
     unit = "元" if _prose_in_yuan(paras) else "万元"
     out.report.money_unit_in_doc = unit
     out.put("unit.name", narrative.unit_name(paras))
-    out.put("unit.year", _year_from_forms(doc) or narrative.year(paras))
+    out.put("unit.year", _year_from_forms(doc) or narrative.year(paras) or labels.title_year(grids) or labels.year_before_filing(grids, paras))
     out.prose("staffing.authorized", narrative.staffing_authorized(paras))
     out.prose("staffing.actual", narrative.staffing_actual(paras))
     for role, found in narrative.budget(paras, unit).items():
         out.prose(f"budget.{role}", found)
+    out.prose("budget.execution_score", narrative.execution_score(paras))
     out.prose("spending.basic", narrative.spending(paras, "基本支出"))
     out.prose("spending.project", narrative.spending(paras, "项目支出"))
     for role, found in narrative.three_public(paras).items():
@@ -151,12 +149,35 @@ def _year_from_forms(doc: SourceDocument) -> Found | None:
 
 def _title_and_text(doc: SourceDocument) -> tuple[str, str]:
     text = "".join(clean(b.text) for b in doc.blocks if b.kind != "table")
-    title = next((clean(b.text) for b in doc.blocks[:5] if re.search(r"报告|说明|评价", b.text)), "")
-    return title, text
+    return title_of(doc), text
 
 
-def _classify(doc: SourceDocument, report: Report) -> None:
-    report.framework = framework.framework(report, _title_and_text(doc)[1])
+_TITLE_WORDS = re.compile(r"报告|说明|评价|自评|绩效")
+
+
+def title_of(doc: SourceDocument) -> str:
+    """The document's title: the first of its opening lines (or a form's first row) that names
+    a report or a form, else its first line."""
+    lines = []
+    for block in doc.blocks[:8]:
+        if block.table is not None:
+            grid = Grid.of(0, block.table)
+            lines += [grid.text(r, c) for r in range(min(grid.n_rows, 2)) for c in grid.distinct(r)][:1]
+        elif block.text.strip():
+            lines.append(clean(block.text))
+    return next((t for t in lines if _TITLE_WORDS.search(t) and len(t) <= 60), lines[0] if lines else "")
+
+
+def _classify(doc: SourceDocument, report: Report, grids: list[Grid]) -> None:
+    title, text = _title_and_text(doc)
+    report.framework = framework.framework(report, text)
     report.sections = sections.outline(doc)
     report.problems = sections.items_under(doc, report.sections, sections.PROBLEMS)
     report.measures = sections.items_under(doc, report.sections, sections.MEASURES)
+    labels.form_sections(grids, report)
+    paras = [clean(b.text) for b in doc.blocks if b.kind != "table" and b.text.strip()]
+    project_form = any(kinds.has_project_header(g) for g in grids)
+    report.document_kind, why = kinds.document_kind(report, title, paras, project_form)
+    template, reasons = templates.choose(report, title, text)
+    report.template = template.name
+    report.detection = [*why, f"模板“{template.title}”：" + "；".join(reasons)]

@@ -33,6 +33,11 @@ class Grid:
         cells = table.grid()
         return cls(block, table.page, cells, [(block, r, table.page) for r in range(len(cells))])
 
+    def rows(self, start: int, stop: int | None = None) -> Grid:
+        """The rows start..stop of this table, as a table of their own."""
+        origins = self.origins[start:stop]
+        return Grid(origins[0][0] if origins else self.block, origins[0][2] if origins else self.page, self.cells[start:stop], origins)
+
     def extend(self, other: Grid) -> Grid:
         """This table continued by `other` (a table split by a page break), extended in place: joining
         many continuations stays linear."""

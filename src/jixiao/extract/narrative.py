@@ -50,7 +50,7 @@ def _search(paras: list[Paragraph], pattern: str) -> Iterator[tuple[Paragraph, r
             yield p, m
 
 
-_LABELLED_UNIT = re.compile(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(]公章[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
+_LABELLED_UNIT = re.compile(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(](?:公章|盖章)[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
 
 
 def unit_name(paras: list[Paragraph]) -> Found | None:
@@ -112,7 +112,8 @@ def staffing_authorized(paras: list[Paragraph]) -> Found | None:
 
 
 def staffing_actual(paras: list[Paragraph]) -> Found | None:
-    pattern = r"(?:实际在职人数|实际在职|实有在编人员|实有在编|在编人员|实有人员|实有人数|实际人数|在编在岗|在职人员|实有在职)(?:共计|合计|为|共)?\s*(\d{1,9})\s*(?:人|名)"
+    pattern = (r"(?:实际在职人数|实际在职|实有在编人员|实有在编|在编人员|实有人员|实有人数|实际人数|在编在岗|在职人员|实有在职"
+               r"|在编(?:在岗)?(?:教职工|职工|干部职工|医务人员|干部))(?:共计|合计|为|共)?\s*(\d{1,9})\s*(?:人|名)")
     return next((_found(int(m.group(1)), p, m, "正文 实有人数", 1) for p, m in _search(paras, pattern)), None)
 
 
@@ -155,6 +156,13 @@ def _budget_role(label: str) -> str | None:
     return "executed" if _EXECUTED.search(label) else "full_year" if _FULL_YEAR.search(label) else None
 
 
+def execution_score(paras: list[Paragraph]) -> Found | None:
+    """'其中：预算执行9.68分' — the execution rate's score as the prose states it."""
+    for p, m in _search(paras, rf"(?:预算执行率?|资金执行率?)(?:指标)?(?:得分)?(?:为|:)?\s*{NUM}\s*分"):
+        return _found(numbers.to_decimal(m.group(1)), p, m, "正文 执行率得分", 1)
+    return None
+
+
 def spending(paras: list[Paragraph], label: str) -> Found | None:
     """基本支出 / 项目支出 stated as an amount ('基本支出2998.29万元')."""
     pattern = rf"(?<!预算)(?<!安排)(?:本年|年度|全年)?{label}(?:合计|共计|总额|为|是|:)?\s*{NUM}\s*(亿元|万元|元)"
@@ -176,6 +184,8 @@ def three_public(paras: list[Paragraph]) -> dict[str, Found]:
                 last = m.end()
                 if re.search(r"(公务接待|出国|公务用车|公车|其中)", label):
                     break  # an item of 三公经费, not the total
+                if re.search(r"(减少|增加|下降|增长|节约|节省|上升)了?\s*$", label):
+                    continue  # "比上年减少0.58万元": the change, not last year's figure
                 role = next((r for r, pattern in _THREE_PUBLIC_ROLES if re.search(pattern, label)), None)
                 if role and role not in out:
                     value = numbers.wan(numbers.to_decimal(m.group(1)), m.group(2))

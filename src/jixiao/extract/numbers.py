@@ -23,6 +23,7 @@ NUMBER = r"[-+]?(?<![\d.])(?<!\d[eE])(?:\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,20})?|\d
 _NUMBER_RE = re.compile(NUMBER)
 _PERCENT_RE = re.compile(rf"({NUMBER})\s*%")
 _DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+_DEADLINE_RE = re.compile(r"(?:^|[^\d个/])\d{1,2}\s*月(?:份|底|末|初|[上中下]旬|\d{1,2}日)?\s*(?:前|以前|之前|内|完成|$)")
 _AMOUNT_RE = re.compile(rf"({NUMBER})\s*(亿元|万元|千元|元|万)?")
 _TO_WAN = {"亿元": Decimal(10000), "万元": Decimal(1), "万": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -77,7 +78,7 @@ def number(text: str | None) -> Decimal | None:
     if len(found) != 1:
         return chinese_numeral(s) if s and CN_NUMERAL.fullmatch(s) else None
     rest = _NUMBER_RE.sub("", s, count=1).strip()
-    if rest not in ("", "%", "分", "万元", "元", "人", "个", "名"):
+    if rest not in ("", "%", "分", "万元", "万", "元", "人", "个", "名"):
         return None
     value = to_decimal(found[0])
     return value
@@ -136,4 +137,5 @@ def measure(text: str | None) -> Measure | None:
 
 
 def _looks_like_date(s: str) -> bool:
-    return bool(_DATE_RE.search(s))
+    """A date or a month deadline ("2024年6月", "12月底前", "11月完成"), not a figure ("3个月", "1次/月")."""
+    return bool(_DATE_RE.search(s) or _DEADLINE_RE.search(s))

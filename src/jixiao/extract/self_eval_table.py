@@ -14,18 +14,27 @@ from decimal import Decimal
 from jixiao.extract import numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
-from jixiao.model import Goal, Indicator
+from jixiao.model import BudgetLine, Goal, Indicator
 
 INDICATOR_COLUMNS = [
     ("level1", r"^一级指标"),
     ("level2", r"^二级指标"),
     ("name", r"^(三级指标|指标名称|绩效指标名称)"),
-    ("target", r"(年度指标值|年度目标值|指标值|目标值|预期值)"),
-    ("actual", r"(实际完成值|实际值|完成值|实际完成情况)"),
-    ("weight", r"^(分值|权重|指标分值)"),
-    ("score", r"^(得分|自评得分|评分)$"),
-    ("deviation", r"(偏差|原因分析|改进措施)"),
-    ("unit", r"^(计量单位|度量单位)"),
+    ("direction", r"^(指标性质|指标方向|指标类型|计算符号|运算符号|符号)"),
+    ("target", r"(年度指标值|年度目标值|指标值|目标值|预期值|预期目标值|^数值$)"),
+    ("actual", r"(实际完成值|实际值|完成值|实际完成情况|实际完成)"),
+    ("weight", r"^(分值|权重|指标分值|参考分值|标准分值|权重分值|满分值|指标权重)"),
+    ("score", r"^((自评|实际|评价)?得分([（(]分[）)])?|评分|自评分)$"),
+    ("deviation", r"(偏差|原因分析|改进措施|未完成原因)"),
+    ("unit", r"^(计量单位|度量单位|单位)$"),
+]
+_SYMBOL = re.compile(r"^(≥|≤|=|＝|═|﹦|≧|≦|>|<)")  # a comparator, alone in its cell or leading a target
+NOT_APPLICABLE = re.compile(r"^[-—–―/／\\、无]+$|^不适用$")
+_DIRECTIONS = [
+    (re.compile(r"^(≥|>=|≧|＞＝|大于等于|不低于|不少于|正向|越大越好|高于|>)"), "≥"),
+    (re.compile(r"^(≤|<=|≦|＜＝|小于等于|不高于|不超过|反向|越小越好|低于|<)"), "≤"),
+    (re.compile(r"^(=|＝|═|﹦|等于)"), "="),
+    (re.compile(r"^定性"), "定性"),
 ]
 BUDGET_COLUMNS = [
     ("initial", r"年初预算"),
@@ -35,9 +44,12 @@ BUDGET_COLUMNS = [
     ("execution_rate", r"执行率"),
     ("execution_score", r"^得分"),
 ]
-SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转", "其他资金"]
+SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转",
+           "当年财政拨款", "财政拨款", "财政资金", "单位资金", "自有资金", "社会投入", "其他资金"]
 _LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[）)]")
-_TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分)")
+_TEMPLATE_ROW = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
+_TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分|自评得分|自评总分|评价得分|得分合计|合计得分)")
+_FOOTER = re.compile(r"^(填表人|填报人|填报日期|联系电话|单位负责人|注[:：0-9]|说明[:：]|备注[:：]|填表说明|财务负责人)")
 
 
 def is_self_eval_table(grid: Grid) -> bool:
@@ -75,11 +87,24 @@ def _header(grid: Grid, spec: list[tuple[str, str]], needed: str, either: tuple[
 
 
 def _indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    return _header(grid, INDICATOR_COLUMNS, "name", ("weight", "score"))
+    """The indicator header row and its columns; a two-row header (年度指标值 over 符号 | 数值 |
+    度量单位) gives its columns from the second row, which names each one."""
+    header = _header(grid, INDICATOR_COLUMNS, "name", ("weight", "score"))
+    if header is None or header[0] + 1 >= grid.n_rows or not _indicator_header_row(grid, header[0] + 1):
+        return header
+    r0, cols = header
+    return r0 + 1, cols | _columns(grid, r0 + 1, INDICATOR_COLUMNS)
+
+
+def column_labels(grid: Grid) -> dict[str, str]:
+    """The indicator columns this form has, by role, with the header text as the form writes it."""
+    header = _indicator_header(grid)
+    return {role: grid.text(header[0], c) for role, c in header[1].items()} if header else {}
 
 
 def _budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    return _header(grid, BUDGET_COLUMNS, "full_year", ("executed", "execution_rate"))
+    """年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分; some forms have no 全年预算数 (年初预算数(A) / 全年执行数(B))."""
+    return _header(grid, BUDGET_COLUMNS, "full_year", ("executed", "execution_rate")) or _header(grid, BUDGET_COLUMNS, "initial", ("executed", "execution_rate"))
 
 
 def read_budget(grid: Grid, out: Collector, unit: str) -> None:
@@ -92,7 +117,40 @@ def read_budget(grid: Grid, out: Collector, unit: str) -> None:
         if sum(numbers.number(grid.raw(r, c)) is not None for c in cols.values()) >= 2:
             for role, c in cols.items():
                 _put_budget_value(grid, out, r, c, role, unit)
+            _read_source_rows(grid, out, r + 1, cols, unit)
             return
+
+
+def _read_source_rows(grid: Grid, out: Collector, start: int, cols: dict[str, int], unit: str) -> None:
+    """The rows under 年度资金总额: by source (其中：当年财政拨款 | 上年结转资金 | 其他资金) read in the
+    全年预算数 column (年初预算数 where the form has none), by kind (基本支出 | 项目支出) in 全年执行数."""
+    first = min(cols.values())
+    for r in range(start, min(start + 8, grid.n_rows)):
+        label = next((grid.key(r, c) for c in reversed(grid.distinct(r)) if c < first and grid.key(r, c)), "")  # nearest the figures
+        label = re.sub(r"^其中[:：]?", "", label)
+        kind = next((k for k in ("基本支出", "项目支出") if label.startswith(k)), None)
+        source = next((s for s in SOURCES if label.startswith(s)), None)
+        if kind:
+            c = cols.get("executed", cols.get("full_year"))
+            value = numbers.number(grid.raw(r, c)) if c is not None else None
+            _put_split(out, kind, numbers.wan(value, unit), grid.provenance(r, c, "自评表 支出结构")) if value is not None else None
+        elif source:
+            _read_line(grid, out, r, label, cols, unit)
+            c = cols.get("full_year", cols.get("initial"))
+            value = numbers.number(grid.raw(r, c))
+            if value is not None and source not in out.report.budget.by_source:
+                out.report.budget.by_source[source] = numbers.wan(value, unit)
+                out.note(f"budget.by_source.{source}", grid.provenance(r, c, "自评表 资金来源"))
+        else:
+            return
+
+
+def _read_line(grid: Grid, out: Collector, r: int, label: str, cols: dict[str, int], unit: str) -> None:
+    """One source row with its 年初预算数, 全年预算数 and 全年执行数."""
+    figures = {role: numbers.number(grid.raw(r, cols[role])) for role in ("initial", "full_year", "executed") if role in cols}
+    line = BudgetLine(label=label, **{role: numbers.wan(v, unit) for role, v in figures.items() if v is not None})
+    out.note(f"budget.lines[{len(out.report.budget.lines)}]", grid.provenance(r, min(cols.values()), "自评表 资金来源行"))
+    out.report.budget.lines.append(line)
 
 
 def _put_budget_value(grid: Grid, out: Collector, r: int, c: int, role: str, unit: str) -> None:
@@ -141,19 +199,32 @@ def _put_split(out: Collector, label: str, value: Decimal, prov) -> None:
 
 def read_goals(grid: Grid, out: Collector) -> None:
     """年度总体目标: the rows under a 预期目标 | 实际完成情况 header."""
-    hit = grid.find(r"^预期目标")
+    hit = grid.find(r"^(预期目标|项目年度目标|年度目标|年度绩效目标)$")
     if hit is None:
         return
     r0, c_expected = hit
-    done = grid.find(r"^(实际完成情况|实际完成)", range(r0, r0 + 1))
+    done = grid.find(r"^(实际完成情况|实际完成|年度目标完成情况|目标完成情况|完成情况)$", range(r0, r0 + 1))
+    section = grid.key(r0, 0)
     for r in range(r0 + 1, grid.n_rows):
-        if _indicator_header_row(grid, r):
-            break
         expected = grid.text(r, c_expected)
         achieved = grid.text(r, done[1]) if done and done[1] != c_expected else None
+        if _goals_end(grid, r, section if c_expected > 0 else None, expected, achieved):
+            break
         if (expected and expected != achieved) or achieved:
             out.report.goals.append(Goal(expected=expected or None, achieved=achieved or None))
             out.note(f"goals[{len(out.report.goals) - 1}]", grid.provenance(r, c_expected, "自评表 年度总体目标"))
+
+
+def _goals_end(grid: Grid, r: int, section: str | None, expected: str, achieved: str | None) -> bool:
+    """The goals end at the next part of the form: another section label in the first column, a
+    numbered sub-heading ("2.项目实施内容及过程概述"), the budget or indicator header, a note."""
+    label = grid.key(r, 0)
+    return (
+        (section is not None and bool(label) and label != section)
+        or (not achieved and bool(re.fullmatch(r"\d{1,2}\s*[.．、]\s*\S{2,20}", expected)))
+        or _indicator_header_row(grid, r) or _budget_header(grid.rows(r, r + 1)) is not None
+        or bool(_FOOTER.match(expected))
+    )
 
 
 def _indicator_header_row(grid: Grid, r: int) -> bool:
@@ -185,6 +256,8 @@ class IndicatorReader:
                 return
             if grid.keys(r) == self.header_keys or _indicator_header_row(grid, r):
                 continue  # a header repeated after a page break
+            if self._is_footer(grid, r):
+                return
             self._read_row(grid, r)
 
     def _cell(self, grid: Grid, r: int, role: str) -> str:
@@ -204,7 +277,7 @@ class IndicatorReader:
         name = self._cell(grid, r, "name")
         if not name or re.fullmatch(r"[\d.]+", name):
             return
-        if self._is_name_fragment(grid, r) and self.out.report.indicators:
+        if self._is_name_fragment(grid, r) and self.out.report.indicators and not _TEMPLATE_ROW.match(name):
             self.out.report.indicators[-1].name += name  # a row cut by a page break
             return
         self._append(grid, r, name)
@@ -240,19 +313,38 @@ class IndicatorReader:
     def _append(self, grid: Grid, r: int, name: str) -> None:
         target, actual = self._cell(grid, r, "target"), self._cell(grid, r, "actual")
         unit = self._cell(grid, r, "unit")
+        unit = "" if NOT_APPLICABLE.match(unit) else unit
+        declared = self._cell(grid, r, "direction")
+        direction = direction_of(declared)
+        if _SYMBOL.match(declared) and len(declared) <= 2 and target and not _SYMBOL.match(target):
+            target = declared + target  # 符号 ≥ | 数值 3200 | 单位 平方米 → "≥3200平方米"
+        i = len(self.out.report.indicators)
         ind = Indicator(
-            level1=self.level1, level2=self.level2, name=name,
+            level1=self.level1, level2=self.level2, name=name, direction=direction,
             target=_with_unit(target, unit), actual=_with_unit(actual, unit),
-            weight=numbers.number(self._cell(grid, r, "weight")),
-            score=numbers.number(self._cell(grid, r, "score")),
+            weight=self._figure(grid, r, "weight", i), score=self._figure(grid, r, "score", i),
             deviation=self._cell(grid, r, "deviation") or None,
         )
         ind.target_measure, ind.actual_measure = numbers.measure(ind.target), numbers.measure(ind.actual)
-        i = len(self.out.report.indicators)
+        if direction in ("≥", "≤", "=") and ind.target_measure and ind.target_measure.comparator is None:
+            ind.target_measure.comparator = direction  # declared in its own column: 指标性质 ≥ | 指标值 95 | 单位 %
         self.out.report.indicators.append(ind)
         for role, c in self.cols.items():
-            if role in ("name", "target", "actual", "weight", "score", "deviation", "level1", "level2"):
+            if role in ("name", "target", "actual", "weight", "score", "deviation", "level1", "level2", "direction"):
                 self.out.note(f"indicators[{i}].{role}", grid.provenance(r, c, "自评表 绩效指标行"))
+
+    def _figure(self, grid: Grid, r: int, role: str, i: int) -> Decimal | None:
+        """A weight or score; text that is not a figure is recorded as unread, never taken for a blank."""
+        text = self._cell(grid, r, role)
+        value = numbers.number(text)
+        if value is None and text:
+            self.out.report.unread[f"indicators[{i}].{role}"] = text
+        return value
+
+    def _is_footer(self, grid: Grid, r: int) -> bool:
+        """The form's notes and signature lines under the table (注：…, 填表人：…), or one cell across the row."""
+        first = next((grid.key(r, c) for c in grid.distinct(r) if grid.key(r, c)), "")
+        return bool(_FOOTER.match(first)) or (len(grid.distinct(r)) == 1 and grid.width(r) > 3 and bool(first))
 
     def _is_total(self, grid: Grid, r: int) -> bool:
         first = next((grid.key(r, c) for c in grid.distinct(r) if grid.key(r, c)), "")
@@ -267,6 +359,11 @@ class IndicatorReader:
             c, value = figures[-1] if figures else (None, None)
         if value is not None:
             self.out.put("total_score", Found(value, grid.provenance(r, c, "自评表 总分行")))
+
+
+def direction_of(text: str) -> str | None:
+    """The comparator a 指标性质 / 指标方向 cell declares: ≥ ≤ = or 定性 (定量 and 正负 words alone say nothing more)."""
+    return next((symbol for pattern, symbol in _DIRECTIONS if pattern.match(text or "")), None)
 
 
 def _with_unit(value: str, unit: str) -> str | None:

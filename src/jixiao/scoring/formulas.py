@@ -33,8 +33,9 @@ def change_percent(current: Decimal | None, prior: Decimal | None) -> Decimal | 
 
 
 def execution_rate(report: Report) -> Decimal | None:
-    """预算执行率 = 全年执行数 / 全年预算数（调整后）."""
-    return ratio_percent(report.budget.executed, report.budget.full_year)
+    """预算执行率 = 全年执行数 / 全年预算数（调整后）; a form without 全年预算数 divides by 年初预算数 (B/A)."""
+    b = report.budget
+    return ratio_percent(b.executed, b.full_year if b.full_year is not None else b.initial)
 
 
 def execution_score(rate: Decimal | None, weight: Decimal) -> Decimal | None:

@@ -2,14 +2,17 @@
 
 A built-in profile (`national`, `hunan`, `guangdong`, `external_53`, `chongqing`) and a user's own
 file go through the same `load_profile`.  `extends = "national"` merges a profile over another:
-tables merge key by key, arrays (such as `level1`) are replaced whole.
+tables merge key by key, arrays (such as `level1`) are replaced whole.  Profiles are frozen and
+cached by content (a hash of the merged TOML data), so a user's file edited between two calls in
+one process is read again, and an unchanged one is validated once.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 from decimal import Decimal
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from jixiao.model import Framework, Report
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Execution(_Data):
@@ -52,16 +55,6 @@ class Rounding(_Data):
     tolerance: Decimal = Decimal("0.01")
 
 
-class Section(_Data):
-    title: str
-    any: list[str]
-
-
-class Outline(_Data):
-    attachments: list[str] = []
-    sections: list[Section] = []
-
-
 class Profile(_Data):
     """One framework's scoring rules, thresholds and outline."""
 
@@ -76,7 +69,6 @@ class Profile(_Data):
     local_rules: dict[str, dict]
     management: dict[str, dict]
     audit: dict[str, Decimal]
-    outline: Outline
     extends: str | None = None
 
     def level1_weight(self, name: str | None) -> Decimal | None:
@@ -95,7 +87,9 @@ def _merge(base: dict, over: dict) -> dict:
     return merged
 
 
-def _raw(name_or_path: str) -> dict:
+def _raw(name_or_path: str, seen: tuple[str, ...] = ()) -> dict:
+    if name_or_path in seen:
+        raise JixiaoError(f"评分方案“{seen[0]}”的 extends 循环引用了“{name_or_path}”")
     if name_or_path in BUILTIN:
         text = resources.files("jixiao.scoring").joinpath(f"profiles/{name_or_path}.toml").read_text(encoding="utf-8")
         origin = f"内置方案 {name_or_path}"
@@ -103,20 +97,46 @@ def _raw(name_or_path: str) -> dict:
         path = Path(name_or_path)
         if not path.is_file():
             raise JixiaoError(f"找不到评分方案“{name_or_path}”：内置方案有 {'、'.join(BUILTIN)}，或给出 .toml 文件路径")
-        text, origin = path.read_text(encoding="utf-8"), str(path)
+        origin = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise JixiaoError(f"评分方案 {origin} 无法读取（{getattr(e, 'strerror', None) or e}）") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise JixiaoError(f"评分方案 {origin} 不是合法的 TOML：{e}") from None
     parent = data.get("extends")
-    return _merge(_raw(parent), data) if parent else data
+    if parent is not None and not isinstance(parent, str):
+        raise JixiaoError(f"评分方案 {origin} 的 extends 应为方案名称或文件路径")
+    return _merge(_raw(parent, (*seen, name_or_path)), data) if parent else data
 
 
-@cache
+_CACHE: dict[str, Profile] = {}
+
+
+def content_key(data: dict) -> str:
+    """The sha256 of merged profile data: equal for equal content, whatever file it came from."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def profile_key(name_or_path: str) -> str:
+    """The content hash of a profile as it is now on disk (for deciding whether results are stale)."""
+    return content_key(_raw(name_or_path))
+
+
 def load_profile(name_or_path: str) -> Profile:
     """A built-in profile by name, or a user's TOML file (which may `extends` a built-in one)."""
+    data = _raw(name_or_path)
+    key = content_key(data)
+    if key not in _CACHE:
+        _CACHE[key] = _validate(name_or_path, data)
+    return _CACHE[key]
+
+
+def _validate(name_or_path: str, data: dict) -> Profile:
     try:
-        return Profile.model_validate(_raw(name_or_path))
+        return Profile.model_validate(data)
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
@@ -124,7 +144,11 @@ def load_profile(name_or_path: str) -> Profile:
 
 
 def detect_profile(report: Report) -> Profile:
-    """The profile a report's framework and forms point to."""
+    """The profile the report's template names; else the one its framework and forms point to."""
+    if report.template:
+        from jixiao.extract.templates import load_template
+
+        return load_profile(load_template(report.template).profile)
     if report.framework == "duty_efficiency":
         return load_profile("guangdong")
     if report.framework == "input_process_output_outcome" or report.report_kind == "external_evaluation":

@@ -3,12 +3,15 @@
 The result keeps stated and recomputed values side by side.  Indicators with insufficient
 evidence are counted apart (never as a silent zero): the recomputed total is the sum of what the
 evidence supports, and `insufficient` says how many indicators and points it leaves out.
+`ScoreResult.to_json()` is the `jixiao score --format json` contract: numbers as JSON numbers
+(Decimal rounded to 4 places, never NaN or Infinity), the profile by name.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from jixiao.model import Report
 from jixiao.scoring import formulas
@@ -43,6 +46,8 @@ class ManagementIndicator:
 
 @dataclass(slots=True)
 class ScoreResult:
+    """The whole re-scoring of one report (重新计分): stated and recomputed side by side."""
+
     profile: Profile
     execution_rate: Decimal | None
     execution_stated: Decimal | None
@@ -56,6 +61,37 @@ class ScoreResult:
     insufficient_points: Decimal = Decimal(0)
     management: list[ManagementIndicator] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The JSON form: plain numbers, the profile by name, indicators with their row's name and weight."""
+        return {
+            "profile": self.profile.name,
+            "execution": {"rate": number(self.execution_rate), "stated": number(self.execution_stated), "recomputed": number(self.execution_recomputed)},
+            "indicators": [
+                {"level1": i.indicator.level1, "name": i.indicator.name, "weight": number(i.indicator.weight), "stated": number(i.stated),
+                 "status": i.status, "recomputed": number(i.recomputed), "low": number(i.low), "high": number(i.high), "method": i.method}
+                for i in self.indicators
+            ],
+            "groups": [
+                {"name": g.name, "profile_weight": number(g.profile_weight), "stated_weight": number(g.stated_weight), "rows_weight": number(g.rows_weight),
+                 "stated": number(g.stated_score), "recomputed": number(g.recomputed), "insufficient": g.insufficient}
+                for g in self.groups
+            ],
+            "management": [{"code": m.code, "name": m.name, "value": number(m.value), "formula": m.formula, "points": number(m.points), "weight": number(m.weight)}
+                           for m in self.management],
+            "total": {"stated": number(self.stated_total), "recomputed": number(self.recomputed_total), "insufficient_points": number(self.insufficient_points)},
+            "grade": {"stated": self.grade_stated, "recomputed": self.grade_recomputed},
+            "notes": list(self.notes),
+        }
+
+
+def number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number rounded to 4 places; None for a missing or non-finite value."""
+    if value is None or not value.is_finite():
+        return None
+    with suppress(InvalidOperation):  # too many digits to round: keep it whole
+        value = value.quantize(Decimal("0.0001"))
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def grade_of(score: Decimal | None, profile: Profile) -> str | None:
@@ -74,8 +110,10 @@ def score_report(report: Report, profile: Profile) -> ScoreResult:
     exec_score = formulas.execution_score(rate, exec_weight) if profile.execution.rule == "proportional" and exec_weight else None
     scored = [score_indicator(i, profile) for i in report.indicators]
     groups = _groups(report, profile, scored)
-    total = _recomputed_total(report, scored, exec_score)
+    total = _recomputed_total(report, scored, exec_score) if _has_actuals(report) else None
     total, notes = _apply_caps(total, rate, profile)
+    if scored and total is None:
+        notes.append("指标表没有实际完成值栏，未重新计分" if not _has_actuals(report) else "自评表的三级指标均未读到分值，未重新计分")
     return ScoreResult(
         profile=profile, execution_rate=rate, execution_stated=report.budget.execution_score,
         execution_recomputed=exec_score, indicators=scored, groups=groups,
@@ -114,7 +152,15 @@ def _groups(report: Report, profile: Profile, scored: list[IndicatorScore]) -> l
     return out
 
 
+def _has_actuals(report: Report) -> bool:
+    """The indicator table has a 实际完成值 column (a 53号 scoring table of 分值 | 得分 has none)."""
+    tables = [f for f in report.forms if f.kind == "self_evaluation" and f.columns]
+    return not tables or any("actual" in f.columns for f in tables)
+
+
 def _recomputed_total(report: Report, scored: list[IndicatorScore], exec_score: Decimal | None) -> Decimal | None:
+    if scored and all(s.status == "no_weight" for s in scored):
+        return None  # no weights read: nothing to re-score with (see ScoreResult.notes)
     if scored:
         return sum((_point(s) for s in scored), Decimal(0)) + (exec_score or 0)
     parts = [s.score for s in report.level1_summary if s.score is not None]

@@ -5,6 +5,7 @@ from jixiao.audit.rules import (  # noqa: F401
     completeness,
     compliance,
     cross_reference,
+    indicator_design,
     indicator_quality,
     missing_value,
     scoring,

@@ -36,15 +36,22 @@ def execution_rate(ctx: AuditContext):
         return
     issue = _verdict_issue(
         ctx, b.execution_rate, computed,
-        f"执行率写为 {fmt(b.execution_rate)}%，但 全年执行数 {fmt(b.executed)} ÷ 全年预算数 {fmt(b.full_year)} = {fmt(computed, 2)}%",
+        f"执行率写为 {fmt(b.execution_rate)}%，但 全年执行数 {fmt(b.executed)} ÷ {_denominator(b)} = {fmt(computed, 2)}%",
         ctx.where("budget.execution_rate", "年度预算执行"), ctx.evidence("budget.execution_rate"))
     if issue:
         yield issue
 
 
-@rule("AR102", "arithmetic", "error", "执行率得分计算错误")
+def _denominator(b) -> str:
+    return f"全年预算数 {fmt(b.full_year)}" if b.full_year is not None else f"年初预算数 {fmt(b.initial)}"
+
+
+_STATES_FORMULA = re.compile(r"[*×xX✕]")  # a note that writes the formula: "20分×执行率"
+
+
+@rule("AR102", "arithmetic", "error", "执行率得分计算错误", affects_score=True)
 def execution_score(ctx: AuditContext):
-    """检查什么：执行率得分是否等于 min(执行率, 100%) × 执行率分值。
+    """检查什么：执行率得分是否等于 min(执行率, 100%) × 执行率分值。表中写明了分值和“×执行率”的算法时为错误；只写分值、未写算法（有的地方按档次计分）或分值取自评分方案默认值时，至多为警告。
     为什么重要：执行率得分直接计入总分；常见错误是按未取整的执行率截尾或套错分值。
     示例：执行率 72.67%、分值 10，得分应为 7.27；写成 7.5 即错。
     修改建议：得分 = 执行率（超过 100% 按 100% 计）× 分值，四舍五入保留两位小数。
@@ -60,6 +67,10 @@ def execution_score(ctx: AuditContext):
         f"执行率得分写为 {fmt(b.execution_score)}，按 执行率 {fmt(b.execution_rate)}% × 分值 {fmt(weight)} 应为 {fmt(computed, 2)}",
         ctx.where("budget.execution_score", "年度预算执行"), ctx.evidence("budget.execution_score"))
     if issue:
+        if b.execution_weight is None:
+            issue.assumed = f"报告未写明执行率分值，按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
+        elif not any(_STATES_FORMULA.search(note) for note in ctx.report.scoring_notes):
+            issue.assumed = "表中未写明计分办法，按财预〔2020〕10号通行的“执行率×分值”计"
         yield issue
 
 
@@ -82,15 +93,18 @@ def spending_sum(ctx: AuditContext):
             evidence=f"{ctx.evidence('spending.basic')}；{ctx.evidence('spending.project')}", fix=FIX_RECOMPUTE)
 
 
-@rule("AR104", "arithmetic", "error", "按收入性质分合计不等于全年预算数")
+@rule("AR104", "arithmetic", "error", "资金来源合计与年度资金总额不符")
 def sources_sum(ctx: AuditContext):
-    """检查什么：一般公共预算、政府性基金、非税收入、其他资金之和是否等于全年预算数。
-    为什么重要：收入来源是全年预算的完整分解，不等说明漏填或错填。
-    示例：3307.52 + 155.31 + 833.09 = 4295.92，与全年预算数一致。
-    修改建议：补齐或更正各来源金额，使其合计等于全年预算数。
-    依据：部门整体支出绩效自评表“按收入性质分”栏。
+    """检查什么：按收入性质分的各来源（一般公共预算、政府性基金、非税收入、其他资金；项目表的当年财政拨款、上年结转资金、其他资金）之和，是否等于年度资金总额的全年预算数；项目表各来源行的年初预算数、全年执行数之和也应等于总额行。
+    为什么重要：收入来源是年度资金的完整分解，不等说明漏填或错填。
+    示例：当年财政拨款 130.20 + 上年结转 12.00 + 其他资金 24.00 = 166.20 万元，年度资金总额执行数却写 148.20 万元。
+    修改建议：补齐或更正各来源金额，使其合计等于年度资金总额。
+    依据：自评表“按收入性质分”栏；项目支出绩效自评表“项目资金”栏。
     """
     r = ctx.report
+    if r.budget.lines:
+        yield from _line_sums(ctx)
+        return
     if len(r.budget.by_source) < 2 or r.budget.full_year is None:
         return
     total = sum(r.budget.by_source.values(), Decimal(0))
@@ -99,6 +113,43 @@ def sources_sum(ctx: AuditContext):
         yield Issue(f"{parts} = {fmt(total)} 万元，与全年预算数 {fmt(r.budget.full_year)} 万元不符",
                     ctx.where("budget.full_year", "年度预算执行"), expected=fmt(r.budget.full_year), found=fmt(total),
                     evidence=parts, fix="核对各收入来源金额，使合计等于全年预算数。")
+
+
+def _line_sums(ctx: AuditContext):
+    b = ctx.report.budget
+    for role, name in (("initial", "年初预算数"), ("full_year", "全年预算数"), ("executed", "全年执行数")):
+        stated, values = getattr(b, role), [(line.label, getattr(line, role)) for line in b.lines]
+        known = [(label, v) for label, v in values if v is not None]
+        if stated is None or len(known) < 2:
+            continue
+        total = sum((v for _, v in known), Decimal(0))
+        if abs(total - stated) > ctx.tolerance:
+            parts = " + ".join(f"{label} {fmt(v)}" for label, v in known)
+            yield Issue(f"{name}：{parts} = {fmt(total)} 万元，与年度资金总额 {fmt(stated)} 万元不符", ctx.where(f"budget.{role}", "年度预算执行"),
+                        expected=fmt(stated), found=fmt(total), evidence=parts, fix="核对各来源金额，使合计等于年度资金总额。")
+
+
+@rule("AR117", "arithmetic", "error", "年度主要任务金额合计与各任务之和不符")
+def tasks_sum(ctx: AuditContext):
+    """检查什么：自评表“年度主要任务”各任务预算金额（总额、财政拨款、其他资金）之和，是否等于“金额合计”行。
+    为什么重要：合计行与各任务不符，说明任务金额漏填、错填或合计未更新。
+    示例：5 项任务预算金额合计 8,436.72 万元，“金额合计”却写 8,536.72 万元。
+    修改建议：重新加总各任务金额，更正合计行。
+    依据：部门整体支出绩效自评表“年度主要任务”栏。
+    """
+    r, stated = ctx.report, ctx.report.tasks_total
+    if stated is None or len(r.tasks) < 2:
+        return
+    for role, name in (("total", "总额"), ("fiscal", "财政拨款"), ("other", "其他资金")):
+        values = [getattr(t, role) for t in r.tasks if getattr(t, role) is not None]
+        said = getattr(stated, role)
+        if said is None or not values:
+            continue
+        total = sum(values, Decimal(0))
+        if abs(total - said) > ctx.tolerance:
+            parts = " + ".join(f"{t.name} {fmt(getattr(t, role))}" for t in r.tasks if getattr(t, role) is not None)
+            yield Issue(f"年度主要任务{name}：{parts} = {fmt(total)} 万元，“{stated.name}”却写 {fmt(said)} 万元", ctx.where("tasks_total", "自评表 年度主要任务"),
+                        expected=fmt(total), found=fmt(said), evidence=parts, fix="重新加总各任务金额，更正合计行。")
 
 
 @rule("AR105", "arithmetic", "error", "一级指标标注分值与其下指标分值之和不符")
@@ -110,10 +161,36 @@ def level1_weights(ctx: AuditContext):
     依据：财预〔2020〕10号 一级指标权重（产出 50、效益 30、满意度 10，[K] 可由地方调整）。
     """
     for g in ctx.score.groups:
-        if g.stated_weight is not None and g.rows_weight and abs(g.stated_weight - g.rows_weight) > ctx.tolerance:
-            yield Issue(f"“{g.name}”标注 {fmt(g.stated_weight)} 分，但其下三级指标分值合计 {fmt(g.rows_weight)} 分",
-                        ctx.where(f"level1_weights.{g.name}", "绩效自评表"), expected=fmt(g.stated_weight), found=fmt(g.rows_weight),
-                        evidence=ctx.evidence(f"level1_weights.{g.name}"), fix="调整三级指标分值或一级指标标注，使两者一致。")
+        stated = _group_weight(ctx, g)
+        if stated is not None and g.rows_weight and abs(stated - g.rows_weight) > ctx.tolerance:
+            path = f"level1_weights.{g.name}" if g.stated_weight is not None else "level1_summary"
+            yield Issue(f"“{g.name}”标注 {fmt(stated)} 分，但其下三级指标分值合计 {fmt(g.rows_weight)} 分",
+                        ctx.where(path, "绩效自评表"), expected=fmt(stated), found=fmt(g.rows_weight),
+                        evidence=ctx.evidence(path), fix="调整三级指标分值或一级指标标注，使两者一致。")
+
+
+def _summary(ctx: AuditContext, name: str):
+    """The level-one summary row (一级指标 | 分值 | 得分) of a group, matched with or without 指标."""
+    key = name.removesuffix("指标")
+    return next((s for s in ctx.report.level1_summary if s.name.removesuffix("指标") == key), None)
+
+
+@rule("AR118", "arithmetic", "error", "一级指标得分与其下指标得分之和不符", affects_score=True)
+def level1_scores(ctx: AuditContext):
+    """检查什么：一级指标得分表（一级指标 | 分值 | 得分）中各一级指标的得分，是否等于评分表中其下三级指标得分之和。
+    为什么重要：汇总表的得分决定总分，与明细不符说明汇总时抄错或明细被改动。
+    示例：得分表“过程”17.9 分，评分表中过程类各指标得分合计 16.9 分。
+    修改建议：按明细重新汇总一级指标得分，并更正总分。
+    依据：绩效评价报告“综合评价结论”与评分表的对应关系。
+    """
+    for g in ctx.score.groups:
+        summary = _summary(ctx, g.name)
+        if summary is None or summary.score is None or g.stated_score is None:
+            continue
+        if abs(summary.score - g.stated_score) > ctx.tolerance:
+            yield Issue(f"一级指标得分表“{g.name}”{fmt(summary.score)} 分，其下三级指标得分合计 {fmt(g.stated_score)} 分",
+                        ctx.where("level1_summary", "综合评价结论"), expected=fmt(g.stated_score), found=fmt(summary.score),
+                        evidence=ctx.evidence("level1_summary"), fix=FIX_RECOMPUTE)
 
 
 @rule("AR106", "arithmetic", "error", "指标分值合计不等于 100")
@@ -131,12 +208,29 @@ def weights_total(ctx: AuditContext):
     total = rows + (r.budget.execution_weight or 0)
     # A blank 执行率分值 cell: the form's execution weight is the profile's, unless the rows make 100 alone.
     blank_execution_ok = r.budget.execution_weight is None and abs(rows + ctx.profile.execution.weight - 100) <= ctx.tolerance
-    if abs(total - 100) > ctx.tolerance and not blank_execution_ok:
+    if abs(total - 100) > ctx.tolerance and not blank_execution_ok and not _headers_explain(ctx, total):
         yield Issue(f"执行率分值与各指标分值合计 {fmt(total)} 分，不等于 100 分", Where(section="绩效自评表", field="indicators"),
                     expected="100", found=fmt(total), fix="调整指标分值，使满分为 100 分。")
 
 
-@rule("AR107", "arithmetic", "error", "各项得分之和与总分不符")
+def _headers_explain(ctx: AuditContext, total: Decimal) -> bool:
+    """The level-one headers ("产出指标（40分）") add up to 100 with the execution weight, and the
+    rows' shortfall is theirs: AR105 reports it group by group."""
+    weights = [_group_weight(ctx, g) for g in ctx.score.groups]
+    if not weights or None in weights:
+        return False
+    stated = sum(weights, Decimal(0)) + (ctx.report.budget.execution_weight or 0)
+    shortfall = sum((w - g.rows_weight for w, g in zip(weights, ctx.score.groups)), Decimal(0))
+    return abs(stated - 100) <= ctx.tolerance and abs(shortfall - (100 - total)) <= ctx.tolerance
+
+
+def _group_weight(ctx: AuditContext, g) -> Decimal | None:
+    """A group's weight as the document states it: in its header cell, or in the level-one summary table."""
+    summary = _summary(ctx, g.name)
+    return g.stated_weight if g.stated_weight is not None else summary.weight if summary else None
+
+
+@rule("AR107", "arithmetic", "error", "各项得分之和与总分不符", affects_score=True)
 def scores_total(ctx: AuditContext):
     """检查什么：执行率得分与各三级指标得分之和是否等于表中总分。
     为什么重要：总分决定评价等级和结果应用，加总错误会直接误导结论。
@@ -150,12 +244,31 @@ def scores_total(ctx: AuditContext):
         return
     total = sum(scores, Decimal(0)) + (r.budget.execution_score or 0)
     if abs(total - r.total_score) > ctx.tolerance:
-        yield Issue(f"执行率得分 {fmt(r.budget.execution_score)} 与各指标得分合计 {fmt(total)} 分，与总分 {fmt(r.total_score)} 分不符",
+        execution = f"执行率得分 {fmt(r.budget.execution_score)} 与" if r.budget.execution_score is not None else ""
+        yield Issue(f"{execution}各指标得分合计 {fmt(total)} 分，与总分 {fmt(r.total_score)} 分不符",
                     ctx.where("total_score", "绩效自评表"), expected=fmt(total), found=fmt(r.total_score),
                     evidence=ctx.evidence("total_score"), fix=FIX_RECOMPUTE)
 
 
-@rule("AR108", "arithmetic", "error", "一级指标得分之和与总分不符")
+@rule("AR116", "arithmetic", "error", "总分超过满分", affects_score=True)
+def total_beyond_reach(ctx: AuditContext):
+    """检查什么：写明的总分是否超过各项分值（执行率分值加各指标分值）之和，即无论如何都得不到的分数。
+    为什么重要：总分不可能超过满分；超过说明某项得分或分值写错，或照抄了别的表。
+    示例：执行率 10 分、指标分值合计 85 分，总分却写 97 分。
+    修改建议：逐项核对分值与得分，重新加总。
+    依据：财预〔2020〕10号 自评表总分。
+    """
+    r = ctx.report
+    weights = [i.weight for i in r.indicators]
+    if not weights or None in weights or r.total_score is None:
+        return
+    reach = sum(weights, Decimal(0)) + (r.budget.execution_weight or 0)
+    if r.total_score > reach + ctx.tolerance:
+        yield Issue(f"总分写 {fmt(r.total_score)} 分，而执行率分值 {fmt(r.budget.execution_weight or 0)} 与各指标分值合计只有 {fmt(reach)} 分",
+                    ctx.where("total_score", "绩效自评表"), expected=f"≤ {fmt(reach)}", found=fmt(r.total_score), evidence=ctx.evidence("total_score"))
+
+
+@rule("AR108", "arithmetic", "error", "一级指标得分之和与总分不符", affects_score=True)
 def summary_total(ctx: AuditContext):
     """检查什么：一级指标汇总（如 履职效能 + 管理效率，或 投入/过程/产出/效益）的得分之和与分值之和是否等于总分与 100；自评表的预算执行率得分不属任何一级指标时，与执行率得分合计后再比较。
     为什么重要：汇总得分是结论的直接依据，加总不符说明某项得分或总分写错。
@@ -270,27 +383,47 @@ def _whole_candidates(ctx: AuditContext, s) -> list[tuple[str, Decimal]]:
     return out if (s.whole is not None or s.whole_label) else []
 
 
-@rule("AR115", "arithmetic", "error", "正文“其中”各项之和超过合计")
+@rule("AR115", "arithmetic", "error", "正文“其中”各项之和与合计不符")
 def prose_parts(ctx: AuditContext):
-    """检查什么：正文“合计 X 万元，其中：A 万元，B 万元……”中，各分项之和是否超过合计（等于合计时自然无误）。
-    为什么重要：分项之和超过合计说明某个数字写错；差一分钱也往往是取整后未复核。
-    示例：“基本支出2998.29万元……其中人员经费2295.62万元……公用经费702.68万元”，分项之和 2998.30 万元。
-    修改建议：核对合计与各分项，确保分项之和不超过合计，列全分项时两者相等。
-    依据：决算报表勾稽关系。
+    """检查什么：正文“合计 X，其中：A，B……”中，各分项（金额或人数）之和是否超过合计；分项是合计的完整划分时
+    （“收入合计……其中财政拨款收入……其他收入”，“核定编制……其中行政编制……事业编制”，各分项与合计同属一类），
+    之和还必须等于合计。括号中的数（“（预算 9.00 万元）”）和比较的数（“比上年减少 1.46 万元”）不是分项。
+    为什么重要：分项之和与合计不符说明某个数字写错；差额在一分钱以内的多为各项分别取整所致，只作提示。
+    示例：“收入合计5,832.46万元，其中财政拨款收入5,612.30万元、其他收入200.16万元”，两项合计 5,812.46 万元；“核定编制68名，其中行政编制22名、事业编制40名”，合计 62 名。
+    修改建议：核对合计与各分项，列全分项时两者应相等。
+    依据：决算报表勾稽关系；机构编制核定文件。
     """
     groups: dict[tuple, list] = {}
     for s in ctx.report.statements:
-        if s.kind == "amount" and s.whole is not None:
-            groups.setdefault((s.location.block, s.whole_label, s.whole), []).append(s)
-    for (_block, label, whole), parts in groups.items():
+        if s.kind in ("amount", "count") and s.whole is not None:
+            groups.setdefault((s.location.block, s.kind, s.whole_label, s.whole), []).append(s)
+    for (_block, kind, label, whole), parts in groups.items():
         total = sum((p.value for p in parts), Decimal(0))
-        if len(parts) >= 2 and total > whole:
-            verdict = ctx.sum_verdict(whole, total)
-            items = " + ".join(f"{p.label} {fmt(p.value)}" for p in parts)
-            note = "（差额在尾数范围内，请核对取整）" if verdict == "warning" else ""
-            yield Issue(f"“{label}”{fmt(whole)} 万元，其中 {items} = {fmt(total)} 万元，超过合计{note}", ctx.statement_where(parts[0]),
-                        expected=f"≤ {fmt(whole)}", found=fmt(total), evidence=parts[0].text, fix=FIX_RECOMPUTE,
-                        severity="warning" if verdict == "warning" else None)
+        complete = _partition(label, parts)
+        composed = kind == "count" and not any(_ATTRIBUTE.search(p.label) for p in parts)  # 专任教师、行政后勤: a headcount's make-up
+        if len(parts) < 2 or total == whole or (total < whole and not complete and not composed):
+            continue
+        verdict = ctx.sum_verdict(whole, total)
+        unit = "万元" if kind == "amount" else "人"
+        items = " + ".join(f"{p.label} {fmt(p.value)}" for p in parts)
+        note = "（差额在尾数范围内，请核对取整）" if verdict == "rounding" else ""
+        # a make-up read from the wording (专任教师、行政后勤) is for a reviewer to judge
+        severity = "info" if verdict == "rounding" else None if complete or total > whole else "warning"
+        rel = "超过合计" if total > whole else "与合计不符"
+        yield Issue(f"“{label}”{fmt(whole)} {unit}，其中 {items} = {fmt(total)} {unit}，{rel}{note}", ctx.statement_where(parts[0]),
+                    expected=fmt(whole) if complete else f"≤ {fmt(whole)}", found=fmt(total), evidence=parts[0].text, fix=FIX_RECOMPUTE,
+                    severity=severity)
+
+
+_ATTRIBUTE = re.compile(r"(党员|女|男|少数民族|博士|硕士|研究生|本科|大专|高级|中级|初级|职称|学历|岁|以上|以下|退休|离休|借调|聘用|临时)")
+_TOTAL_WORDS = re.compile(r"(合计|总计|总额|共计|总数|总体|总)$")
+
+
+def _partition(whole_label: str | None, parts) -> bool:
+    """The parts divide the whole completely: each names the whole's kind ("收入合计" → 财政拨款收入,
+    其他收入; "核定编制" → 行政编制, 事业编制)."""
+    head = _TOTAL_WORDS.sub("", whole_label or "")[-2:]
+    return len(head) == 2 and all(p.label.endswith(head) and p.label != head for p in parts)
 
 
 @rule("AR111", "arithmetic", "error", "基础数据表合计行与明细不符")
@@ -311,10 +444,10 @@ def basic_data_sums(ctx: AuditContext):
             if verdict != "ok":
                 rel = "之和" if strict else "之和超过合计："
                 parts = " + ".join(f"{c.label} {fmt(getattr(c, role))}" for c in children)
-                note = "（差额在尾数范围内，请核对各项取整）" if verdict == "warning" else ""
+                note = "（差额在尾数范围内，请核对各项取整）" if verdict == "rounding" else ""
                 yield Issue(f"“{parent.label}”{name} {fmt(stated)}，而明细 {parts} {rel} {fmt(total)}{note}",
                             Where(section="基础数据表", field=f"basic_data:{parent.label}"), expected=fmt(total), found=fmt(stated),
-                            evidence=parts, fix="按明细重新汇总合计行，或更正明细数据。", severity="warning" if verdict == "warning" else None)
+                            evidence=parts, fix="按明细重新汇总合计行，或更正明细数据。", severity="info" if verdict == "rounding" else None)
 
 
 def _families(rows):

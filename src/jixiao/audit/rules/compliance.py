@@ -41,8 +41,20 @@ def three_public_over_budget(ctx: AuditContext):
     t = ctx.report.three_public
     rate = formulas.three_public_control_rate(ctx.report)
     if rate is not None and rate > 100:
-        yield Issue(f"三公经费决算 {fmt(t.actual)} 万元超过预算 {fmt(t.budget)} 万元，控制率 {fmt(rate, 2)}%", ctx.where("three_public.actual", "基础数据表 三公经费"),
+        items = "、".join(f"“{r.label}”超 {fmt(r.actual - r.budget)} 万元" for r in _over_budget_items(ctx))
+        note = f"，其中{items}" if items else ""
+        yield Issue(f"三公经费决算 {fmt(t.actual)} 万元超过预算 {fmt(t.budget)} 万元，控制率 {fmt(rate, 2)}%{note}", ctx.where("three_public.actual", "基础数据表 三公经费"),
                     expected=f"≤ {fmt(t.budget)}", found=fmt(t.actual), evidence=ctx.evidence("three_public.actual"))
+
+
+def _over_budget_items(ctx: AuditContext):
+    """The 三公 items spent above their budget, each once: the lowest line of its branch (a 其中
+    line rather than its parent, whose figure is only their sum)."""
+    rows = [r for r in ctx.report.basic_data if r.section == "three_public" and not re.match(r"^三公", r.label)]
+    for i, row in enumerate(rows):
+        parent = i + 1 < len(rows) and rows[i + 1].label.startswith("其中")
+        if not parent and row.budget is not None and row.actual is not None and row.actual > row.budget and row.actual > 0:
+            yield row
 
 
 @rule("CP503", "compliance", "warning", "三公经费比上年增长")
@@ -62,17 +74,19 @@ def three_public_rising(ctx: AuditContext):
 
 @rule("CP504", "compliance", "warning", "三公经费明细超预算")
 def three_public_item_over_budget(ctx: AuditContext):
-    """检查什么：三公经费各明细（公务用车运行维护、公务接待、因公出国）的决算数是否超过其预算数。
+    """检查什么：三公经费合计未超预算时，各明细（公务用车运行维护、公务接待、因公出国）的决算数是否超过其预算数（合计超预算时由 CP502 一并列出超支明细）。
     为什么重要：明细超支往往被合计数掩盖。
     示例：公车运行维护预算 7.5 万元，决算 9.01 万元。
     修改建议：说明超支原因及审批情况。
     依据：《党政机关厉行节约反对浪费条例》。
     """
-    rows = [r for r in ctx.report.basic_data if r.section == "three_public" and not re.match(r"^三公", r.label)]
-    for row in rows:
-        if row.budget is not None and row.actual is not None and row.actual > row.budget and row.actual > 0:
-            yield Issue(f"“{row.label}”决算 {fmt(row.actual)} 万元超过预算 {fmt(row.budget)} 万元", Where(section="基础数据表 三公经费", field=f"basic_data:{row.label}"),
-                        expected=f"≤ {fmt(row.budget)}", found=fmt(row.actual), evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
+    rate = formulas.three_public_control_rate(ctx.report)
+    if rate is not None and rate > 100:
+        return  # the total is over budget: CP502 names the items
+    for row in _over_budget_items(ctx):
+        yield Issue(f"“{row.label}”决算 {fmt(row.actual)} 万元超过预算 {fmt(row.budget)} 万元（三公经费合计未超预算，超支被其他明细的结余掩盖）",
+                    Where(section="基础数据表 三公经费", field=f"basic_data:{row.label}"),
+                    expected=f"≤ {fmt(row.budget)}", found=fmt(row.actual), evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
 
 
 @rule("CP505", "compliance", "warning", "公用经费大幅超预算")
@@ -120,14 +134,14 @@ def low_execution(ctx: AuditContext):
 
 @rule("CP507", "compliance", "warning", "预算调整幅度大")
 def large_adjustment(ctx: AuditContext):
-    """检查什么：预算调整率 (全年预算数 − 年初预算数) ÷ 年初预算数 是否超过阈值（默认 20%）。
+    """检查什么：预算调整率 (全年预算数 − 年初预算数) ÷ 年初预算数 是否超过阈值（默认 50%；年中追加预算十分常见，小幅调整不单独提示）。
     为什么重要：调整过大说明年初预算编制不完整，预算约束力弱（53号 分档扣分）。
     示例：年初预算 2760.71 万元，全年预算 4295.92 万元，调整率 55.61%。
     修改建议：说明追加预算的主要项目和依据（政策性、上级交办的可剔除）。
     依据：财预〔2013〕53号“预算调整率”。
     """
     rate = formulas.budget_adjustment_rate(ctx.report)
-    limit = _limit(ctx, "large_adjustment_percent", "20")
+    limit = _limit(ctx, "large_adjustment_percent", "50")
     b = ctx.report.budget
     if rate is not None and abs(rate) > limit:
         yield Issue(f"年初预算 {fmt(b.initial)} 万元，全年预算 {fmt(b.full_year)} 万元，预算调整率 {fmt(rate, 2)}%", ctx.where("budget.full_year", "年度预算执行"),
@@ -199,3 +213,59 @@ def low_project_execution(ctx: AuditContext):
             yield Issue(f"项目“{row.label}”预算 {fmt(row.budget)} 万元，决算 {fmt(row.actual)} 万元，执行率 {fmt(rate, 2)}%",
                         Where(section="基础数据表 项目支出", field=f"basic_data:{row.label}"), expected=f"≥ {fmt(limit)}%",
                         found=f"{fmt(rate, 2)}%", evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
+
+
+@rule("CP511", "compliance", "warning", "支出大幅超预算")
+def overspent(ctx: AuditContext):
+    """检查什么：全年执行数是否超过全年预算数，基础数据表中各项目的决算数是否超过预算数一定比例（默认 50%）。
+    为什么重要：支出超过预算即无预算支出；某一项目花到预算的数倍，说明预算编制不实或资金被挪用。
+    示例：项目“村级公益事业奖补”预算 20 万元，决算 61.5 万元，为预算的 307.5%。
+    修改建议：说明超支原因与追加预算的依据；无依据的超支应整改。
+    依据：《预算法》第十三条（经人大批准的预算非经法定程序不得调整）；财预〔2013〕53号“预算完成率”。
+    """
+    b = ctx.report.budget
+    whole = b.full_year if b.full_year is not None else b.initial
+    if b.executed is not None and whole and b.executed > whole:
+        rate = formulas.ratio_percent(b.executed, whole)
+        yield Issue(f"全年执行数 {fmt(b.executed)} 万元超过预算数 {fmt(whole)} 万元，执行率 {fmt(rate, 2)}%", ctx.where("budget.executed", "年度预算执行"),
+                    expected=f"≤ {fmt(whole)}", found=fmt(b.executed), evidence=ctx.evidence("budget.executed"))
+    limit = _limit(ctx, "overspend_percent", "50")
+    for k, line in enumerate(b.lines):
+        rate = formulas.ratio_percent(line.executed, line.full_year if line.full_year is not None else line.initial)
+        if rate is not None and rate > 100 + limit:
+            yield Issue(f"“{line.label}”全年预算数 {fmt(line.full_year)} 万元，全年执行数 {fmt(line.executed)} 万元，为预算的 {fmt(rate, 2)}%",
+                        ctx.where(f"budget.lines[{k}]", "年度预算执行"), expected=f"≤ {fmt(100 + limit)}%", found=f"{fmt(rate, 2)}%",
+                        evidence=ctx.evidence(f"budget.lines[{k}]"))
+    for row in ctx.report.basic_data:
+        rate = formulas.ratio_percent(row.actual, row.budget)
+        if row.section == "project" and re.match(r"^\d+\s*[、.．]", row.label) and rate is not None and rate > 100 + limit:
+            yield Issue(f"项目“{row.label}”预算 {fmt(row.budget)} 万元，决算 {fmt(row.actual)} 万元，为预算的 {fmt(rate, 2)}%",
+                        Where(section="基础数据表 项目支出", field=f"basic_data:{row.label}"), expected=f"≤ {fmt(100 + limit)}%",
+                        found=f"{fmt(rate, 2)}%", evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
+
+
+_ALL_DONE = re.compile(r"(全面完成|全部完成|圆满完成|均已完成|全部实现|全面实现|均达到|全部达到|如期完成)")
+
+
+@rule("CP512", "compliance", "warning", "执行率很低却称目标全部完成")
+def low_execution_full_delivery(ctx: AuditContext):
+    """检查什么：预算执行率很低（默认低于 60%）时，报告是否仍给全部指标满分，或称目标“全面完成”。
+    为什么重要：一半的钱没花出去，产出却全部完成，要么目标定得过低，要么完成情况不实。
+    示例：执行率 48.6%，自评表 12 个指标全部满分，年度目标“全面完成”。
+    修改建议：核实完成情况与资金使用的对应关系，如实反映未完成的产出，或说明资金结余的原因。
+    依据：财预〔2020〕10号：自评结果应真实反映资金使用与产出、效益的对应关系。
+    """
+    r = ctx.report
+    rate = r.budget.execution_rate if r.budget.execution_rate is not None else formulas.execution_rate(r)
+    limit = _limit(ctx, "delivery_claim_execution_rate", "60")
+    if rate is None or rate >= limit:
+        return
+    scored = [i for i in r.indicators if i.weight and i.score is not None]
+    full = len(scored) >= 3 and all(i.score >= i.weight for i in scored)
+    claim = next((m.group(0) for g in r.goals for m in [_ALL_DONE.search(g.achieved or "")] if m), None)
+    if full or claim:
+        said = f"{len(scored)} 个指标全部满分" if full else f"年度目标称“{claim}”"
+        b = r.budget
+        spent = f"（执行 {fmt(b.executed)} 万元，预算 {fmt(b.full_year if b.full_year is not None else b.initial)} 万元）" if b.executed is not None else ""
+        yield Issue(f"预算执行率仅 {fmt(rate, 2)}%{spent}，{said}", ctx.where("budget.execution_rate", "年度预算执行"),
+                    expected="完成情况与资金使用相符", found=said, evidence=ctx.evidence("budget.execution_rate"))

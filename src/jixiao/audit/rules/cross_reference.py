@@ -67,7 +67,7 @@ def project_amounts(ctx: AuditContext):
         row = _same_item(s, rows)
         if row is not None and not ctx.same_figure(row.actual, s.value):
             # The form's 公用经费 is 一般商品和服务支出 only; prose often means 基本支出 − 人员经费.
-            note, severity = ("（口径可能不同：基础数据表的公用经费仅含一般商品和服务支出）", "warning") if row.section == "public_funds" else ("", None)
+            note, severity = ("（口径可能不同：基础数据表的公用经费仅含一般商品和服务支出）", "info") if row.section == "public_funds" else ("", None)
             yield Issue(f"“{s.label}”正文写 {fmt(s.value)} 万元，基础数据表“{row.label}”本年决算数为 {fmt(row.actual)} 万元{note}",
                         ctx.statement_where(s), expected=fmt(row.actual), found=fmt(s.value), evidence=s.text, fix=FIX_ALIGN, severity=severity)
 
@@ -198,7 +198,7 @@ def basic_data_vs_self_eval(ctx: AuditContext):
 
 @rule("XR206", "cross_reference", "warning", "附表年份与报告年度不一致")
 def form_years(ctx: AuditContext):
-    """检查什么：基础数据表、自评表表头中的年份（如“2024 年决算数”）是否与报告评价年度一致：本年预算数、实际在职人数应为评价年度，决算数应为评价年度或上一年度。
+    """检查什么：附表标题下的年度（如“（2023年度）”）以及基础数据表、自评表表头中的年份（如“2024 年决算数”）是否与报告评价年度一致：本年预算数、实际在职人数应为评价年度，决算数应为评价年度或上一年度。
     为什么重要：年份错位常因套用上年模板，附表数据可能也未更新。
     示例：报告评价 2024 年度，基础数据表表头却是“2022 年决算数、2023 年预算数”。
     修改建议：更新附表表头年份，并核对附表数据是否为本年度。
@@ -207,6 +207,12 @@ def form_years(ctx: AuditContext):
     year = _title_year(ctx)
     if year is None:
         return
+    for text in ctx.texts:
+        m = _FORM_TITLE_YEAR.fullmatch(text)
+        if m and int(m.group(1)) != year:
+            yield Issue(f"附表标题年度“{text}”与报告评价年度 {year} 不符", Where(section="附表标题", field="unit.year"),
+                        expected=f"（{year}年度）", found=text, evidence=text)
+            return
     for path, text in _form_header_texts(ctx):
         m = _FORM_YEAR.search(text)
         if not m:
@@ -220,6 +226,7 @@ def form_years(ctx: AuditContext):
 
 
 _FORM_YEAR = re.compile(r"(20\d{2})\s*年\s*(决算数|预算数|实际在职人数)")
+_FORM_TITLE_YEAR = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[）)]")  # the year line under a form's title
 
 
 def _title_year(ctx: AuditContext) -> int | None:
@@ -244,7 +251,7 @@ def _form_header_texts(ctx: AuditContext):
 _WHOLE_SPENDING = re.compile(r"(单位|部门)?整体(经费|支出)|经费总额|支出总额|部门(经费|支出)(总额|控制)?$|整体支出控制")
 
 
-@rule("XR208", "cross_reference", "error", "整体经费指标与实际支出不符")
+@rule("XR208", "cross_reference", "error", "整体经费指标与实际支出不符", affects_score=True)
 def whole_spending_indicator(ctx: AuditContext):
     """检查什么：“单位整体经费 ≤ X 万元”之类以全部支出为对象的成本指标，与表头全年执行数对照是否达成，得分是否相符。
     为什么重要：实际支出已超过控制目标却不填实际值、照给满分，是“未完成目标得满分”的典型。

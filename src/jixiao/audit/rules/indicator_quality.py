@@ -8,8 +8,8 @@ from collections import Counter
 from jixiao.audit.context import AuditContext, Issue
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
+from jixiao.scoring.indicator import VAGUE, comparable
 
-VAGUE = re.compile(r"^(效果|成效|作用)?(明显|显著|良好|较好|好|提升|提高|有效|增强|改善|较大|突出|一般)(提升|提高|改善|增强)?$")
 _WORDS_ONLY = re.compile(r"^[^\d]*$")
 
 
@@ -23,15 +23,15 @@ def _evidence(ind) -> str:
 
 @rule("IQ401", "indicator_quality", "warning", "目标值笼统，无法衡量")
 def vague_targets(ctx: AuditContext):
-    """检查什么：年度指标值是否只写“效果明显”“较好”“显著”“有效提升”等无法衡量的词。
+    """检查什么：年度指标值只写“效果明显”“较好”“显著”“有效提升”等无法衡量的词，而实际完成值也没有写出可核实的事实（空白、照抄或同样笼统）。实际完成值已写明事实的，目标虽笼统仍可判断完成，不单独报告。
     为什么重要：指标应细化量化；笼统的目标无法判断是否完成，自评只能照抄目标。
     示例：“促进经济发展”目标“效果明显”。
     修改建议：改为可衡量的目标，如“新增市场主体 ≥120 家”“群众满意度 ≥90%”；确需定性的，写明分档标准。
     依据：财预〔2020〕10号、财预〔2021〕101号：绩效指标应细化量化、可衡量。
     """
     for i, ind in enumerate(ctx.report.indicators):
-        target = (ind.target or "").strip()
-        if target and VAGUE.match(target):
+        target, actual = (ind.target or "").strip(), (ind.actual or "").strip()
+        if target and VAGUE.match(target) and (not actual or actual == target or VAGUE.match(actual)):
             yield Issue(f"指标“{ind.name}”的目标值“{target}”不可衡量", _where(ctx, i, "target"),
                         expected="量化或分档的目标值", found=target, evidence=_evidence(ind))
 
@@ -61,14 +61,14 @@ def unit_mismatch(ctx: AuditContext):
     """
     for i, ind in enumerate(ctx.report.indicators):
         t, a = ind.target_measure, ind.actual_measure
-        if t and a and t.unit and a.unit and t.value is not None and a.value is not None:
+        if t and a and t.unit and a.unit and t.value is not None and a.value is not None and comparable(t, a)[0] is None:
             tu, au = re.sub(r"\s", "", t.unit), re.sub(r"\s", "", a.unit)
-            if tu != au and re.sub(r"/(年|全年)$", "", tu) != re.sub(r"/(年|全年)$", "", au):
+            if tu != au:
                 yield Issue(f"指标“{ind.name}”目标单位“{tu}”与实际单位“{au}”不一致", _where(ctx, i, "actual"),
                             expected=tu, found=au, evidence=_evidence(ind))
 
 
-@rule("IQ404", "indicator_quality", "error", "实际完成值不是实测值")
+@rule("IQ404", "indicator_quality", "warning", "实际完成值不是实测值")
 def actual_is_not_a_measurement(ctx: AuditContext):
     """检查什么：实际完成值是否只写了比较式（如“≥0%”“≥95%”），而不是实际测得的数值。
     为什么重要：“≥0%”不是实际结果，无法证明完成情况，照抄目标式的实际值没有意义。

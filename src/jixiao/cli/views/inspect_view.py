@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from jixiao.ingest.document import SourceDocument
@@ -13,7 +14,7 @@ _MAX_CELL = 24
 
 def _cell_label(text: str, rowspan: int, colspan: int) -> str:
     body = text.replace("\n", "⏎")
-    body = body if len(body) <= _MAX_CELL else body[: _MAX_CELL - 1] + "…"
+    body = escape(body if len(body) <= _MAX_CELL else body[: _MAX_CELL - 1] + "…")
     spans = []
     if rowspan > 1:
         spans.append(f"↓{rowspan}")
@@ -43,16 +44,16 @@ def _draw_table(index: int, table) -> Table:
 
 
 def print_document(console: Console, doc: SourceDocument) -> None:
-    console.print(f"[bold]{doc.path}[/]  格式：{doc.format}  块数：{len(doc.blocks)}" + (f"  页数：{doc.pages}" if doc.pages else ""))
+    console.print(f"[bold]{escape(doc.path)}[/]  格式：{doc.format}  块数：{len(doc.blocks)}" + (f"  页数：{doc.pages}" if doc.pages else ""))
     for w in doc.warnings:
-        console.print(f"[yellow]提示：{w}[/]")
+        console.print(f"[yellow]提示：{escape(w)}[/]")
     for i, block in enumerate(doc.blocks):
         if block.table is not None:
             console.print(_draw_table(i, block.table))
         else:
             tag = f"标题{block.level or ''}" if block.kind == "heading" else "段落"
             page = f" p{block.page}" if block.page else ""
-            console.print(f"[dim][{i}]{page} {tag}[/] {block.text}", highlight=False)
+            console.print(f"[dim]\\[{i}]{page} {tag}[/] {escape(block.text)}", highlight=False)
 
 
 def print_provenance(console: Console, report: Report) -> None:
@@ -60,5 +61,5 @@ def print_provenance(console: Console, report: Report) -> None:
     for col in ("字段", "位置", "原文", "规则"):
         view.add_column(col, overflow="fold")
     for path, prov in report.provenance.items():
-        view.add_row(path, prov.location.describe(), prov.text[:60], prov.method)
+        view.add_row(escape(path), prov.location.describe(), escape(prov.text[:60]), escape(prov.method))
     console.print(view)

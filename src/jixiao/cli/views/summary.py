@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from jixiao.extract.framework import FRAMEWORK_NAMES
@@ -38,21 +39,21 @@ def _facts(r: Report) -> list[tuple[str, str]]:
 
 
 def print_report(console: Console, r: Report) -> None:
-    facts = Table(title=f"[bold]{r.source}[/]", show_header=False, title_justify="left")
+    facts = Table(title=f"[bold]{escape(r.source)}[/]", show_header=False, title_justify="left")
     facts.add_column("项目", style="cyan")
     facts.add_column("值")
     for label, value in _facts(r):
-        facts.add_row(label, value)
+        facts.add_row(label, escape(value))
     console.print(facts)
     if r.level1_summary:
-        console.print("一级指标：" + "；".join(f"{s.name} {fmt(s.weight)}分 得{fmt(s.score)}分" for s in r.level1_summary))
+        console.print("一级指标：" + "；".join(f"{s.name} {fmt(s.weight)}分 得{fmt(s.score)}分" for s in r.level1_summary), markup=False)
     if r.indicators:
         console.print(_indicator_table(r))
     for title, items in (("存在的问题", r.problems), ("改进措施", r.measures)):
         if items:
             console.print(f"[bold]{title}[/]")
             for i, item in enumerate(items, 1):
-                console.print(f"  {i}. {item}")
+                console.print(f"  {i}. {item}", markup=False)
 
 
 def _indicator_table(r: Report) -> Table:
@@ -60,5 +61,5 @@ def _indicator_table(r: Report) -> Table:
     for col in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"):
         table.add_column(col, overflow="fold")
     for ind in r.indicators:
-        table.add_row(ind.level1 or "", ind.level2 or "", ind.name, ind.target or "—", ind.actual or "—", fmt(ind.weight), fmt(ind.score))
+        table.add_row(*(escape(t) for t in (ind.level1 or "", ind.level2 or "", ind.name, ind.target or "—", ind.actual or "—")), fmt(ind.weight), fmt(ind.score))
     return table

@@ -2,24 +2,8 @@
 
 import json
 
-from typer.testing import CliRunner
-
 from jixiao.cli import app
-
-runner = CliRunner()
-
-REPORT = """青石镇人民政府部门整体支出绩效自评报告
-一、部门基本情况
-2025年末编制人数40人，实际人数38人。
-二、部门整体支出管理及使用情况
-2025年年初预算1,200.00万元，调整后预算1,500.00万元，实际执行1,425.00万元，预算执行率95%。
-三、综合评价结论
-经自评，本单位自评得分92.5分，评价等级为“优”。
-四、存在的问题
-（一）绩效目标不够细化。
-五、下一步改进措施
-（一）细化量化绩效目标。
-"""
+from tests.cli.helpers import REPORT, runner
 
 
 def _write(tmp_path, name, data):
@@ -122,3 +106,18 @@ def test_rules_lists_the_catalogue():
     result = runner.invoke(app, ["rules", "-f", "json"])
     codes = [r["code"] for r in json.loads(result.stdout)]
     assert len(codes) >= 40 and codes == sorted(set(codes))
+
+
+def test_a_partly_audited_file_says_what_was_not_checked(tmp_path, monkeypatch):
+    from jixiao.audit.registry import RULES
+
+    rule = RULES["AR101"]
+
+    def broken(ctx):
+        raise KeyError("odd layout")
+
+    monkeypatch.setitem(RULES, "AR101", type(rule)(rule.code, rule.category, rule.severity, rule.title, broken))
+    result = runner.invoke(app, ["audit", str(_write(tmp_path, "r.txt", REPORT)), "-f", "json"])
+    assert result.exit_code == 0
+    assert "提示：" in result.stderr and "AR101" in result.stderr and "该规则未能执行" in result.stderr
+    assert any(f["rule"] == "AR101" and f["severity"] == "info" for f in json.loads(result.stdout)["findings"])

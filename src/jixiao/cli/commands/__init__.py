@@ -1,0 +1,1 @@
+"""The commands of `jixiao`, one module per group: reading, checking, composing, batch runs."""

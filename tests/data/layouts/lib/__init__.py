@@ -1,0 +1,1 @@
+"""Helpers for the layout test documents: arithmetic, grids, writers, expected JSON."""
