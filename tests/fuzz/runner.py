@@ -70,7 +70,7 @@ def _run_case(path: str) -> Result:
         json.dumps(outcome.report.model_dump(mode="json"), ensure_ascii=False, allow_nan=False)
     except (ValueError, TypeError) as e:
         return Result(BAD_JSON, seconds, str(e)[:500], cpu=cpu)
-    partial = any("只读取了一部分" in w for w in outcome.report.warnings)
+    partial = outcome.status == "partial"
     return Result(READ, seconds, "", partial=partial, cpu=cpu)
 
 
