@@ -13,6 +13,7 @@ Usage: .venv/bin/python benchmarks/fuzz.py [CASES=10000] [--workers 2] [--timeou
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from collections import Counter, defaultdict
@@ -32,6 +33,7 @@ def main() -> None:
     parser.add_argument("--start", type=int, default=0, help="first case number")
     parser.add_argument("--log", type=Path, help="write one line per case here")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop cleanly: the pool ends its workers
     log = args.log.open("w", encoding="utf-8") if args.log else None
     counts: Counter[str] = Counter()
     by_mutation: dict[str, Counter[str]] = defaultdict(Counter)

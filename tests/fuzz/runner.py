@@ -70,7 +70,7 @@ def _run_case(path: str) -> Result:
         json.dumps(outcome.report.model_dump(mode="json"), ensure_ascii=False, allow_nan=False)
     except (ValueError, TypeError) as e:
         return Result(BAD_JSON, seconds, str(e)[:500], cpu=cpu)
-    partial = any("只读取了一部分" in w for w in outcome.report.warnings)
+    partial = outcome.status == "partial"
     return Result(READ, seconds, "", partial=partial, cpu=cpu)
 
 
@@ -148,6 +148,7 @@ class Pool:
         self.ctx = mp.get_context("spawn")
         self.log_dir = tempfile.mkdtemp(prefix="jixiao-fuzz-")
         self.idle = [self._start() for _ in range(workers)]
+        self.running: dict[int, tuple] = {}  # worker id -> (worker, path, started, CPU at start)
 
     def _start(self):
         parent, child = self.ctx.Pipe()
@@ -177,7 +178,7 @@ class Pool:
         """Yield (path, Result) for every path, as cases finish, using every worker; the paths are
         taken from the iterable only when a worker is free (cases can be made on demand)."""
         todo = iter(paths)
-        running: dict[int, tuple] = {}
+        running = self.running
         more = True
         while more or running:
             while more and self.idle:
@@ -202,6 +203,11 @@ class Pool:
                 yield path, result
 
     def close(self) -> None:
+        """End every worker: idle ones are asked to stop, busy ones (an interrupted run) are killed."""
+        for (proc, _), *_ in self.running.values():
+            proc.kill()
+            proc.join()
+        self.running.clear()
         for proc, conn in self.idle:
             with contextlib.suppress(OSError):
                 conn.send(None)

@@ -31,6 +31,8 @@ class Grid:
     """Memo of `text`, for the same reason."""
     _distinct: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
     """Memo of `distinct`: every finder walks the distinct cells of every row."""
+    _width: int = field(default=-1, repr=False, compare=False)
+    """Memo of `n_cols` (-1: not known yet)."""
 
     @classmethod
     def of(cls, block: int, table: Table) -> Grid:
@@ -43,12 +45,19 @@ class Grid:
         return Grid(origins[0][0] if origins else self.block, origins[0][2] if origins else self.page, self.cells[start:stop], origins)
 
     def extend(self, other: Grid) -> Grid:
-        """This table continued by `other` (a table split by a page break)."""
-        return Grid(self.block, self.page, self.cells + other.cells, self.origins + other.origins)
+        """This table continued by `other` (a table split by a page break), extended in place: joining
+        many continuations stays linear."""
+        width = max(self.n_cols, other.n_cols)
+        self.cells.extend(other.cells)
+        self.origins.extend(other.origins)
+        self._width = width
+        return self
 
     @property
     def n_cols(self) -> int:
-        return max((len(row) for row in self.cells), default=0)
+        if self._width < 0:
+            self._width = max((len(row) for row in self.cells), default=0)
+        return self._width
 
     @property
     def n_rows(self) -> int:
