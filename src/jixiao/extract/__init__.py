@@ -15,7 +15,8 @@ from jixiao.model import Form, Level1Summary, Report
 def extract(doc: SourceDocument) -> Report:
     """Build the typed report from a document; every value keeps its provenance."""
     report = Report(source=doc.path, format=doc.format, warnings=list(doc.warnings))
-    report.report_kind = framework.report_kind(*_title_and_text(doc))
+    title, text = _title_and_text(doc)
+    report.report_kind = framework.report_kind(title, text)
     out = Collector(report)
     grids = logical_tables(doc)
     parts = projects.segments(grids)
@@ -30,11 +31,12 @@ def extract(doc: SourceDocument) -> Report:
     else:
         _read_forms(grids, out, doc)
         labels.read(grids, out)
-    _read_prose(doc, out, grids)
+    paras = narrative.paragraphs(doc)
+    _read_prose(paras, out, grids, doc)
     if report.project and report.project.implementer:  # a project form without a 填报单位 is filed by its 实施单位
         out.put("unit.name", Found(report.project.implementer, report.provenance["project.implementer"]))
-    scoring_notes.read(grids, narrative.paragraphs(doc), out)
-    _classify(doc, report, grids)
+    scoring_notes.read(grids, paras, out)
+    _classify(doc, report, grids, title, text)
     return report
 
 
@@ -88,10 +90,11 @@ def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
             out.report.forms.append(Form(kind="basic_data", block=grid.block))
             basic_data.read_staffing(grid, out)
             basic_data.read_money_rows(grid, out, unit)
-        if self_eval_table.is_self_eval_table(grid):
+        self_eval = self_eval_table.is_self_eval_table(grid)
+        if self_eval:
             out.report.forms.append(Form(kind="self_evaluation", block=grid.block, columns=self_eval_table.column_labels(grid)))
-        if self_eval_table.is_self_eval_table(grid) or indicators.cols is not None:
-            out.report.has_self_eval_table |= self_eval_table.is_self_eval_table(grid)
+        if self_eval or indicators.cols is not None:
+            out.report.has_self_eval_table |= self_eval
             self_eval_table.read_budget(grid, out, unit)
             self_eval_table.read_splits(grid, out, unit)
             self_eval_table.read_goals(grid, out)
@@ -105,8 +108,7 @@ def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
         out.put("grade", narrative.grade(paras))
 
 
-def _read_prose(doc: SourceDocument, out: Collector, grids: list[Grid]) -> None:
-    paras = narrative.paragraphs(doc)
+def _read_prose(paras: list[narrative.Paragraph], out: Collector, grids: list[Grid], doc: SourceDocument) -> None:
     unit = "元" if _prose_in_yuan(paras) else "万元"
     out.report.money_unit_in_doc = unit
     out.put("unit.name", narrative.unit_name(paras))
@@ -168,8 +170,7 @@ def title_of(doc: SourceDocument) -> str:
     return next((t for t in lines if _TITLE_WORDS.search(t) and len(t) <= 60), lines[0] if lines else "")
 
 
-def _classify(doc: SourceDocument, report: Report, grids: list[Grid]) -> None:
-    title, text = _title_and_text(doc)
+def _classify(doc: SourceDocument, report: Report, grids: list[Grid], title: str, text: str) -> None:
     report.framework = framework.framework(report, text)
     report.sections = sections.outline(doc)
     report.problems = sections.items_under(doc, report.sections, sections.PROBLEMS)

@@ -30,14 +30,32 @@ _MAX_CELL = 200
 
 def read(grids: list[Grid], out: Collector, only: tuple[str, ...] = ()) -> None:
     """Every labelled value (or those of the paths in `only`), the first one found for each path winning."""
+    candidates: dict[int, list[tuple[int, int, str]]] = {}
     for path, label, how, where in LABELS:
         if only and path not in only:
             continue
-        for grid in grids:
-            found = _labelled(grid, label, how, where)
+        for k, grid in enumerate(grids):
+            if k not in candidates:
+                candidates[k] = _candidates(grid)
+            found = _labelled(grid, candidates[k], label, how, where)
             if found is not None:
                 _put(out, path, found)
                 break
+
+
+_ANY_LABEL = re.compile("|".join(f"(?:{label})" for _, label, _, _ in LABELS))
+
+
+def _candidates(grid: Grid) -> list[tuple[int, int, str]]:
+    """The cells (row, column, text) that start with some label, in reading order: each label's
+    patterns are anchored at its start, so the other cells are looked at once, not once per label."""
+    found = []
+    for r in range(grid.n_rows):
+        for c in grid.distinct(r):
+            key = grid.text(r, c)[:_MAX_CELL]
+            if _ANY_LABEL.match(key) or _ANY_LABEL.match(key.replace(" ", "")):
+                found.append((r, c, key))
+    return found
 
 
 def _put(out: Collector, path: str, found: Found) -> None:
@@ -52,20 +70,18 @@ def _label_patterns(label: str) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"^(?:{label})(?:[（(][^）)]{{0,10}}[）)])?[:：]?$"), re.compile(rf"^(?:{label})[:：]\s*(.+)$")
 
 
-def _labelled(grid: Grid, label: str, how: str, where: str) -> Found | None:
+def _labelled(grid: Grid, cells: list[tuple[int, int, str]], label: str, how: str, where: str) -> Found | None:
     alone, together = _label_patterns(label)
-    for r in range(grid.n_rows):
-        for c in grid.distinct(r):
-            key = grid.text(r, c)[:_MAX_CELL]
-            if where == "both" and alone.match(key.replace(" ", "")):
-                cc = grid.right_of(r, c)
-                value = _value(grid.text(r, cc), how) if cc is not None else None
-                if value is not None:
-                    return Found(value, grid.provenance(r, cc, f"表格 {key}"))
-            m = together.match(key)
-            value = _value(_NEXT_LABEL.split(m.group(1))[0], how) if m else None
+    for r, c, key in cells:
+        if where == "both" and alone.match(key.replace(" ", "")):
+            cc = grid.right_of(r, c)
+            value = _value(grid.text(r, cc), how) if cc is not None else None
             if value is not None:
-                return Found(value, grid.provenance(r, c, f"表格 {key[:12]}"))
+                return Found(value, grid.provenance(r, cc, f"表格 {key}"))
+        m = together.match(key)
+        value = _value(_NEXT_LABEL.split(m.group(1))[0], how) if m else None
+        if value is not None:
+            return Found(value, grid.provenance(r, c, f"表格 {key[:12]}"))
     return None
 
 

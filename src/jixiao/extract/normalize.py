@@ -8,6 +8,7 @@ carry numbers and comparisons are folded to ASCII.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.ingest.limits import current
 
@@ -52,9 +53,13 @@ def clean(text: str | None) -> str:
     Only the first `VIEW_CHARS` characters are looked at.  Each step runs only when its trigger
     character is present: most cells are short plain text and pass through almost untouched.
     """
-    if not text:
-        return ""
-    s = text[:VIEW_CHARS]
+    return _clean(text[:VIEW_CHARS]) if text else ""
+
+
+@lru_cache(maxsize=2048)
+def _clean(s: str) -> str:
+    """`clean` of a text already cut to `VIEW_CHARS`, memoised: the extractors and the audit clean the same
+    paragraphs and cells several times over (the cache holds at most 2048 × VIEW_CHARS characters)."""
     if not _TRIGGERS.search(s):  # the common case: a short plain label or figure
         return s.translate(_FULLWIDTH).strip()
     if _NOISE_START.search(s):

@@ -22,6 +22,8 @@ _EXECUTION_WEIGHT = [
 
 def _execution_weight(text: str) -> re.Match | None:
     text = text[:_MAX_TEXT]
+    if "执行" not in text or "分" not in text:  # every pattern needs both
+        return None
     return next((m for rx in _EXECUTION_WEIGHT if (m := rx.search(text))), None)
 
 
