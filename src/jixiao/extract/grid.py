@@ -7,13 +7,16 @@ empty.  Extractors ask for a row's texts or for "the cell right of this label" a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from jixiao.extract.normalize import clean, flat
 from jixiao.ingest.document import Cell, Table
 from jixiao.model import Location, Provenance
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -33,6 +36,8 @@ class Grid:
     """Memo of `distinct`: every finder walks the distinct cells of every row."""
     _width: int = field(default=-1, repr=False, compare=False)
     """Memo of `n_cols` (-1: not known yet)."""
+    _found: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Memo of `once` and `find`: several readers ask for the same header row or label cell of a table."""
 
     @classmethod
     def of(cls, block: int, table: Table) -> Grid:
@@ -51,6 +56,7 @@ class Grid:
         self.cells.extend(other.cells)
         self.origins.extend(other.origins)
         self._width = width
+        self._found.clear()  # what was found in the shorter table may be elsewhere in the longer one
         return self
 
     @property
@@ -106,10 +112,12 @@ class Grid:
 
     def location(self, r: int, c: int) -> Location:
         block, row, page = self.origins[r]
-        return Location.model_construct(block=block, row=row, col=c, page=page)  # ints of our own: nothing to validate
+        # Validated construction: for a few plain fields pydantic-core's validator is about twice as fast as
+        # `model_construct`, which fills the defaults in Python.
+        return Location(block=block, row=row, col=c, page=page)
 
     def provenance(self, r: int, c: int, method: str) -> Provenance:
-        return Provenance.model_construct(location=self.location(r, c), text=self.raw(r, c), method=method)
+        return Provenance(location=self.location(r, c), text=self.raw(r, c), method=method)
 
     def right_of(self, r: int, c: int) -> int | None:
         """Column of the first non-empty distinct cell right of (r, c)."""
@@ -120,10 +128,21 @@ class Grid:
                 return cc
         return None
 
+    def once(self, name: str, find: Callable[[Grid], T]) -> T:
+        """`find(self)`, computed once per table (what it returns is shared: callers must not change it)."""
+        if name not in self._found:
+            self._found[name] = find(self)
+        return self._found[name]
+
     def find(self, pattern: str, rows: range | None = None) -> tuple[int, int] | None:
-        """First (row, col) whose key matches `pattern` (a regex searched in the cell key)."""
-        rx = re.compile(pattern)
-        for r in rows or range(self.n_rows):
+        """First (row, col) whose key matches `pattern` (a regex searched in the cell key); memoised."""
+        key = ("find", pattern, rows)
+        if key not in self._found:
+            self._found[key] = self._find(re.compile(pattern), rows or range(self.n_rows))
+        return self._found[key]
+
+    def _find(self, rx: re.Pattern, rows: range) -> tuple[int, int] | None:
+        for r in rows:
             for c in range(self.width(r)):
                 if rx.search(self.key(r, c)):
                     return r, c

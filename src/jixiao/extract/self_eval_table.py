@@ -87,8 +87,13 @@ def _header(grid: Grid, spec: list[tuple[str, str]], needed: str, either: tuple[
 
 
 def _indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    """The indicator header row and its columns; a two-row header (年度指标值 over 符号 | 数值 |
-    度量单位) gives its columns from the second row, which names each one."""
+    """The indicator header row and its columns (once per table: several readers ask)."""
+    return grid.once("indicator_header", _find_indicator_header)
+
+
+def _find_indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    """A two-row header (年度指标值 over 符号 | 数值 | 度量单位) gives its columns from the second row, which
+    names each one."""
     header = _header(grid, INDICATOR_COLUMNS, "name", ("weight", "score"))
     if header is None or header[0] + 1 >= grid.n_rows or not _indicator_header_row(grid, header[0] + 1):
         return header
@@ -104,6 +109,10 @@ def column_labels(grid: Grid) -> dict[str, str]:
 
 def _budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     """年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分; some forms have no 全年预算数 (年初预算数(A) / 全年执行数(B))."""
+    return grid.once("budget_header", _find_budget_header)
+
+
+def _find_budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     return _header(grid, BUDGET_COLUMNS, "full_year", ("executed", "execution_rate")) or _header(grid, BUDGET_COLUMNS, "initial", ("executed", "execution_rate"))
 
 

@@ -13,7 +13,11 @@ _TOTAL = re.compile(r"^(合计|总计|总分)")
 
 
 def _header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
-    """(row, name, weight, score, 得分率 columns) of a 一级指标 | 分值 | 得分 header without 三级指标."""
+    """(row, name, weight, score, 得分率 columns) of a 一级指标 | 分值 | 得分 header without 三级指标 (once per table)."""
+    return grid.once("summary_header", _find_header)
+
+
+def _find_header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
     for r in range(grid.n_rows):
         keys = grid.keys(r)
         if any("三级指标" in k for k in keys):

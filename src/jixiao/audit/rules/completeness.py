@@ -71,7 +71,7 @@ def contact_fields(ctx: AuditContext):
     修改建议：填写填表人、填报日期和联系电话（公开版可隐去姓名和电话）。
     依据：基础数据表、自评表表尾栏目。
     """
-    for text in ctx.texts:
+    for text in (t for t in ctx.texts if "填" in t or "联" in t):  # what the labels need, looked for first
         if not re.search(r"(填表人|填报日期|联系电话|填报单位)[:：]", text):  # on one line, or each on its own
             continue
         labels = ("填报单位", "填表人", "填报日期", "联系电话")
