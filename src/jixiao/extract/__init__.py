@@ -143,7 +143,8 @@ def _year_from_forms(doc: SourceDocument) -> Found | None:
         grid = Grid.of(i, table)
         for r in range(min(grid.n_rows, 12)):
             for c in grid.distinct(r):
-                m = re.search(r"(20\d{2})年(实际在职人数|决算数|预算数)", grid.key(r, c))
+                key = grid.key(r, c)
+                m = re.search(r"(20\d{2})年(实际在职人数|决算数|预算数)", key) if "年" in key else None
                 if m and (best is None or int(m.group(1)) > best.value):
                     best = Found(int(m.group(1)), grid.provenance(r, c, "基础数据表 表头年份"))
     return best

@@ -142,8 +142,10 @@ class Grid:
         return self._found[key]
 
     def _find(self, rx: re.Pattern, rows: range) -> tuple[int, int] | None:
-        for r in rows:
-            for c in range(self.width(r)):
+        if rx.search(""):  # an empty position may be the first match
+            return next(((r, c) for r in rows for c in range(self.width(r)) if rx.search(self.key(r, c))), None)
+        for r in rows:  # else only the distinct cells: a merged cell's first position is its distinct one
+            for c in self.distinct(r):
                 if rx.search(self.key(r, c)):
                     return r, c
         return None

@@ -43,17 +43,20 @@ def read(grids: list[Grid], out: Collector, only: tuple[str, ...] = ()) -> None:
                 break
 
 
-_ANY_LABEL = re.compile("|".join(f"(?:{label})" for _, label, _, _ in LABELS))
+@functools.cache
+def _any_label() -> re.Pattern:
+    """Any label at the start of a text."""
+    return re.compile("|".join(f"(?:{label})" for _, label, _, _ in LABELS))
 
 
 def _candidates(grid: Grid) -> list[tuple[int, int, str]]:
     """The cells (row, column, text) that start with some label, in reading order: each label's
     patterns are anchored at its start, so the other cells are looked at once, not once per label."""
-    found = []
+    found, any_label = [], _any_label()
     for r in range(grid.n_rows):
         for c in grid.distinct(r):
             key = grid.text(r, c)[:_MAX_CELL]
-            if _ANY_LABEL.match(key) or _ANY_LABEL.match(key.replace(" ", "")):
+            if any_label.match(key) or any_label.match(key.replace(" ", "")):
                 found.append((r, c, key))
     return found
 

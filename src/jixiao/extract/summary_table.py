@@ -23,11 +23,12 @@ def _find_header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
         if any("三级指标" in k for k in keys):
             return None
         name = next((c for c, k in enumerate(keys) if re.match(r"^(一级指标|评价维度|维度|指标|指标名称)$", k)), None)
+        if name is None:  # the columns are looked for only while the row can still be the header
+            continue
         weight = next((c for c, k in enumerate(keys) if re.match(r"^(分值|权重|标准分)", k)), None)
-        score = next((c for c, k in enumerate(keys) if re.match(r"^(自评|评价|实际)?得分$", k)), None)
-        rate = next((c for c, k in enumerate(keys) if re.match(r"^得分率", k)), None)
-        if None not in (name, weight, score):
-            return r, name, weight, score, rate
+        score = next((c for c, k in enumerate(keys) if re.match(r"^(自评|评价|实际)?得分$", k)), None) if weight is not None else None
+        if score is not None:
+            return r, name, weight, score, next((c for c, k in enumerate(keys) if re.match(r"^得分率", k)), None)
     return None
 
 

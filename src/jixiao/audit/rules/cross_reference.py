@@ -84,7 +84,9 @@ def _same_item(s: Statement, rows):
     label = _core(s.label)
     if re.search(r"(预算|安排|上年|比|较)", s.label) or re.fullmatch(r"(基本支出|项目支出)", label) or len(label) < 4:
         return None
-    scored = ((SequenceMatcher(None, label, _core(row.label)).ratio(), row) for row in rows)
+    # The ratio only of rows whose quick upper bounds reach 0.8: a row below cannot be the answer.
+    matchers = ((SequenceMatcher(None, label, _core(row.label)), row) for row in rows)
+    scored = ((m.ratio(), row) for m, row in matchers if m.real_quick_ratio() >= 0.8 and m.quick_ratio() >= 0.8)
     ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))  # the first row of the highest ratio
     if best is None or ratio < 0.8:
         return None
