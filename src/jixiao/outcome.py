@@ -173,7 +173,7 @@ def _audit_stage(outcome: Outcome, doc: SourceDocument, options: AuditOptions, s
     outcome.profile = profile.name
     if score:
         outcome.score = score_report(report, profile)
-    outcome.audit = run_audit(report, doc, profile, options.select, options.ignore)
+    outcome.audit = run_audit(report, doc, profile, options.select, options.ignore, outcome.score)
     outcome.problems += [f"{outcome.path}：规则 {f.rule}（{f.title}）{f.message}"
                          for f in outcome.audit.findings if f.message.startswith(RULE_FAILED)]
 

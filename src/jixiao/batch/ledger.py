@@ -114,10 +114,10 @@ class Ledger:
     def record(self, row: Row) -> None:
         """Store one file's result and commit it at once."""
         row.finished_at = now()
-        row.path, row.problems, row.finding_ids, row.unit, row.sheet = printable([row.path, row.problems, row.finding_ids, row.unit, row.sheet])
-        values = (row.path, row.sha256, row.size, row.status, _j(row.problems), _j(row.timings), _j(row.outputs),
-                  _j(row.finding_ids), row.unit, row.version, row.options, row.run, row.finished_at,
-                  None if row.sheet is None else _j(row.sheet))
+        values = _values(row)
+        if not all(_encodable(v) for v in values):  # a file name in another encoding: spelled out
+            row.path, row.problems, row.finding_ids, row.unit, row.sheet = printable([row.path, row.problems, row.finding_ids, row.unit, row.sheet])
+            values = _values(row)
         self.db.execute(
             "INSERT INTO files (path, sha256, size, status, problems, timings, outputs, finding_ids, unit, version, options, run, finished_at, sheet)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET"
@@ -154,6 +154,23 @@ def _hold(lock: Path) -> IO[bytes]:
         handle.close()
         raise JixiaoError(f"{lock.parent}：另一个 jixiao batch 正在使用这个输出目录，请等它结束或换一个输出目录") from None
     return handle
+
+
+def _values(row: Row) -> tuple:
+    return (row.path, row.sha256, row.size, row.status, _j(row.problems), _j(row.timings), _j(row.outputs),
+            _j(row.finding_ids), row.unit, row.version, row.options, row.run, row.finished_at,
+            None if row.sheet is None else _j(row.sheet))
+
+
+def _encodable(value: object) -> bool:
+    """Whether SQLite can store the value as it is (text UTF-8 can hold)."""
+    if not isinstance(value, str):
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _j(value: object) -> str:

@@ -28,10 +28,11 @@ class Grid:
     cells: list[list[Cell | None]]
     origins: list[tuple[int, int, int | None]]
     """For each grid row: (block, row within that block's table, page) — for provenance."""
-    _keys: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
-    """Memo of `key`: finders ask for the same cells again and again; cleaning each once keeps it linear."""
-    _texts: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
-    """Memo of `text`, for the same reason."""
+    _keys: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    """Memo of `key`, a row at a time: finders ask for the same cells again and again; cleaning each once
+    keeps it linear."""
+    _texts: dict[int, list[str | None]] = field(default_factory=dict, repr=False, compare=False)
+    """Memo of `text`, for the same reason (None: not cleaned yet)."""
     _distinct: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
     """Memo of `distinct`: every finder walks the distinct cells of every row."""
     _width: int = field(default=-1, repr=False, compare=False)
@@ -76,24 +77,42 @@ class Grid:
 
     def text(self, r: int, c: int) -> str:
         """Cleaned text; a cell's line breaks are dropped ("产出指标\\n(50分)" → "产出指标(50分)")."""
-        t = self._texts.get((r, c))
+        texts = self._texts.get(r)
+        if texts is None:
+            texts = self._texts[r] = [None] * len(self.cells[r])
+        t = texts[c] if c < len(texts) else ""
         if t is None:
             raw = self.raw(r, c)
-            t = self._texts[(r, c)] = clean(_LINE_BREAK.sub("", raw) if "\n" in raw else raw)
+            t = texts[c] = clean(_LINE_BREAK.sub("", raw) if "\n" in raw else raw)
         return t
 
     def key(self, r: int, c: int) -> str:
         """Text without any whitespace, for matching labels."""
-        k = self._keys.get((r, c))
-        if k is None:
-            k = self._keys[(r, c)] = flat(self.raw(r, c))
-        return k
+        keys = self._keys.get(r)
+        if keys is None:
+            keys = self._keys[r] = self._row_keys(r)
+        return keys[c] if c < len(keys) else ""
+
+    def _row_keys(self, r: int) -> list[str]:
+        """The keys of a row, each merged cell's once."""
+        keys: list[str] = []
+        by_cell: dict[int, str] = {}
+        for cell in self.cells[r]:
+            if not cell:
+                keys.append("")
+                continue
+            k = by_cell.get(id(cell))
+            if k is None:
+                k = by_cell[id(cell)] = flat(cell.text)
+            keys.append(k)
+        return keys
 
     def width(self, r: int) -> int:
         return len(self.cells[r])
 
     def keys(self, r: int) -> list[str]:
-        return [self.key(r, c) for c in range(self.width(r))]
+        self.key(r, 0)
+        return list(self._keys[r])
 
     def row_text(self, r: int) -> str:
         return "".join(self.keys(r))

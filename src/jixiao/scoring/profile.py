@@ -134,6 +134,16 @@ def profile_key(name_or_path: str) -> str:
 
 def load_profile(name_or_path: str) -> Profile:
     """A built-in profile by name, or a user's TOML file (which may `extends` a built-in one)."""
+    return _builtin(name_or_path) if name_or_path in BUILTIN else _load(name_or_path)
+
+
+@lru_cache(maxsize=len(BUILTIN))
+def _builtin(name: str) -> Profile:
+    """A built-in profile, read once per process: package data, and what it extends, are built-in too."""
+    return _load(name)
+
+
+def _load(name_or_path: str) -> Profile:
     data = _raw(name_or_path)
     key = content_key(data)
     if key not in _CACHE:
