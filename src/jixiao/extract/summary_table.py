@@ -10,6 +10,7 @@ from jixiao.extract.grid import Grid
 from jixiao.model import Level1Summary
 
 _TOTAL = re.compile(r"^(合计|总计|总分)")
+_NAME_HEADERS = frozenset({"一级指标", "评价维度", "维度", "指标", "指标名称"})  # a whole key (keys hold no whitespace)
 
 
 def _header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
@@ -22,7 +23,7 @@ def _find_header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
         keys = grid.keys(r)
         if any("三级指标" in k for k in keys):
             return None
-        name = next((c for c, k in enumerate(keys) if re.match(r"^(一级指标|评价维度|维度|指标|指标名称)$", k)), None)
+        name = next((c for c, k in enumerate(keys) if k in _NAME_HEADERS), None)
         if name is None:  # the columns are looked for only while the row can still be the header
             continue
         weight = next((c for c, k in enumerate(keys) if re.match(r"^(分值|权重|标准分)", k)), None)
