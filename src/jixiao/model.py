@@ -5,10 +5,9 @@ percentage is a `Decimal` percent number (72.67 means 72.67 %).  In JSON both ar
 numbers: a `Decimal` of up to 15 significant digits prints exactly as its shortest float form.
 Every extracted value has an entry in `Report.provenance`, keyed by its JSON path
 ("budget.initial", "indicators[3].score"), saying where in the source document it was read.
-This module imports no format, web or database library.
+This module imports no format, web or database library, and has no `from __future__ import
+annotations`: pydantic would compile every annotation string back into a type at import.
 """
-
-from __future__ import annotations
 
 from decimal import Decimal
 from typing import Annotated, Literal
