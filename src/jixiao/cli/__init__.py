@@ -7,17 +7,11 @@
 The command line runs no user code, so pydantic's plugin discovery (a scan of every installed
 package's entry points, ~20 ms at start-up) is switched off here unless the environment says
 otherwise (`PYDANTIC_DISABLE_PLUGINS=` set to empty keeps plugins on); the library leaves it alone.
-With plugins off, pydantic would still import its plugin loader, and with it `importlib.metadata`
-(~30 modules, ~15 ms), to build its first validator: a loader that finds no plugins stands in.
 """
 
 import os
-import sys
-import types
 
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-if os.environ["PYDANTIC_DISABLE_PLUGINS"] in ("__all__", "1", "true"):  # pydantic's loader as it behaves then: no plugins
-    sys.modules.setdefault("pydantic.plugin._loader", types.SimpleNamespace(get_plugins=lambda: ()))
 
 from jixiao.cli.app import app  # after the environment is set
 from jixiao.cli.serve import register
