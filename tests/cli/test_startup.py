@@ -1,4 +1,5 @@
-"""Start-up: `jixiao parse` of a .docx loads only what reading a .docx needs."""
+"""Start-up: `jixiao parse` of a .docx loads only what reading a .docx needs (pydantic still loads its plugin
+loader, and with it importlib.metadata, even with plugins off)."""
 
 import json
 import subprocess
@@ -6,7 +7,7 @@ import sys
 from pathlib import Path
 
 DOCX = Path(__file__).resolve().parents[1] / "data" / "docx" / "sources" / "hn_qingshi_2024.docx"
-NOT_NEEDED = ("importlib.metadata", "rich", "openpyxl", "pdfplumber", "pypdfium2", "onnxruntime",
+NOT_NEEDED = ("rich", "openpyxl", "pdfplumber", "pypdfium2", "onnxruntime",
               "jixiao.ingest.pdf", "jixiao.ingest.ocr", "jixiao.ingest.xlsx", "jixiao.scoring", "jixiao.audit")
 
 
