@@ -103,7 +103,9 @@ def make(index: int, seed: int = 7) -> tuple[str, bytes]:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         for member, data in members.items():
-            z.writestr(member, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if member == BODY else data)
+            info = zipfile.ZipInfo(member, date_time=(2024, 1, 1, 0, 0, 0))  # fixed: file i depends on i alone
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if member == BODY else data)
     return f"{index:05d}_{base.stem}.docx", out.getvalue()
 
 

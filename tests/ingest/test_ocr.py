@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import time
 from pathlib import Path
 
 import cv2
@@ -18,14 +17,11 @@ from jixiao.ingest import ocr, pdf
 
 @pytest.fixture(scope="module")
 def scanned(data_dir):
-    ocr._engine()(np.full((64, 256), 255, np.uint8))  # models load lazily; that is not per-page time
-    start = time.perf_counter()
-    doc = pdf.read(data_dir / "report_scanned.pdf")
-    return doc, (time.perf_counter() - start) / doc.pages
+    return pdf.read(data_dir / "report_scanned.pdf")
 
 
 def test_scanned_pdf_is_read_through_ocr(scanned):
-    doc, _ = scanned
+    doc = scanned
     text = "\n".join(b.text for b in doc.blocks)
     for key in ("部门整体支出绩效自评报告", "一、部门（单位）基本情况", "二、部门整体支出绩效自评表", "联系电话"):
         assert key in text
@@ -33,7 +29,7 @@ def test_scanned_pdf_is_read_through_ocr(scanned):
 
 
 def test_scanned_tables_keep_their_grid_and_merges(scanned):
-    doc, _ = scanned
+    doc = scanned
     (_, basic), (_, self_eval) = doc.tables()
     assert (basic.n_rows, basic.n_cols) == (5, 4)
     assert basic.rows()[0][0].colspan == 4
@@ -51,11 +47,6 @@ def test_scanned_tables_keep_their_grid_and_merges(scanned):
         "得分",
     ]
     assert [(c.text, c.colspan) for c in self_eval.rows()[7]] == [("总分", 6), ("54", 1)]
-
-
-def test_ocr_time_per_page(scanned):
-    _, per_page = scanned
-    assert per_page < 10  # target is 5 s on two cores; leave room for a busy CI machine
 
 
 def test_read_image_without_rules_gives_paragraphs(tmp_path, data_dir):
