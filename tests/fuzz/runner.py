@@ -13,6 +13,8 @@ traceback printed to the terminal are seen too.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -44,6 +46,8 @@ class Result:
     detail: str = ""
     partial: bool = False
     cpu: float = 0.0
+    repeat_of: int | None = None
+    """The number of an earlier case with the same bytes, whose result this is (not run again)."""
 
 
 def classify_message(message: str, name: str) -> str:
@@ -221,30 +225,44 @@ class Pool:
 def run_cases(numbers: Iterable[int], size=None, workers: int = 2, timeout: float = 30.0, on_result=None, limits: str | None = None) -> list[tuple]:
     """Generate the numbered cases on demand, run them, and return (case number, mutation, Result) per case.
 
+    A case whose bytes are identical to a case already finished in this run (the large crafted
+    files are the same at every turn of the schedule) is not run again: the pipeline is
+    deterministic, so it gets that case's result with `repeat_of` set to the first case's number.
     `limits` is a `JIXIAO_LIMITS` setting for the workers (None: the defaults)."""
     from tests.fuzz.mutations import Size, case
 
     size = size or Size()
     directory = Path(tempfile.mkdtemp(prefix="jixiao-fuzz-cases-"))
-    made: dict[str, tuple[int, str]] = {}
+    made: dict[str, tuple[int, str, bytes]] = {}
+    finished: dict[bytes, tuple[int, Result]] = {}
+    results = []
+
+    def deliver(number: int, mutation: str, result: Result) -> None:
+        results.append((number, mutation, result))
+        if on_result is not None:
+            on_result(number, mutation, result)
 
     def paths():
         for number in numbers:
             c = case(number, size)
+            digest = hashlib.blake2b(c.data, digest_size=16).digest()
+            if digest in finished:
+                first, result = finished[digest]
+                deliver(c.number, c.mutation, dataclasses.replace(result, repeat_of=first))
+                continue
             path = directory / c.name
             path.write_bytes(c.data)
-            made[str(path)] = (c.number, c.mutation)
+            made[str(path)] = (c.number, c.mutation, digest)
             yield str(path)
 
     pool = Pool(workers, timeout, limits=limits)
     results = []
     try:
         for path, result in pool.run(paths()):
-            number, mutation = made.pop(path)
+            number, mutation, digest = made.pop(path)
             Path(path).unlink(missing_ok=True)
-            results.append((number, mutation, result))
-            if on_result is not None:
-                on_result(number, mutation, result)
+            finished.setdefault(digest, (number, result))
+            deliver(number, mutation, result)
     finally:
         pool.close()
         for leftover in directory.iterdir():
