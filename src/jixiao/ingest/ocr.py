@@ -163,7 +163,7 @@ def _tune_malloc() -> None:
     """glibc: the recognition threads allocate from the main heap, not from an arena each whose freed
     buffers stay with the process; buffers of 8 MB and more (the detector's) are mapped and unmapped, not
     cut from the heap. Measured on the 14-page scan with two threads: peak 707 MB as glibc has it, 579–607 MB
-    with one arena, 455 MB with both (one thread, neither: 521 MB); 4 MB costs ~0.2 s system time a page."""
+    with one arena, 455 MB with both (one thread, neither: 521 MB), for ~0.15–0.3 s more system time a page."""
     mallopt = _glibc("mallopt")
     if mallopt is not None:
         mallopt(M_ARENA_MAX, 1)
