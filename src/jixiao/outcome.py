@@ -25,7 +25,7 @@ from jixiao.errors import OUT_OF_MEMORY, TOO_DEEP, JixiaoError
 from jixiao.extract import extract
 from jixiao.ingest.document import SourceDocument
 from jixiao.ingest.registry import EXTENSIONS, read
-from jixiao.model import Report
+from jixiao.model import Report, empty_list
 
 if TYPE_CHECKING:
     from jixiao.audit import AuditResult
@@ -64,7 +64,7 @@ class Outcome(BaseModel):
 
     path: str
     status: Status
-    problems: list[str] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=empty_list)
     report: Report | None = None
     audit: Any = None
     score: Any = None

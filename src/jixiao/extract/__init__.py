@@ -9,6 +9,7 @@ from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
 from jixiao.ingest.document import SourceDocument
+from jixiao.lazyre import lazy
 from jixiao.model import Form, Level1Summary, Report
 
 
@@ -38,7 +39,7 @@ def extract(doc: SourceDocument) -> Report:
     return report
 
 
-_FURNITURE = re.compile(r"^\s*([-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d+\s*页.*|续表[:：]?|\d+\s*/\s*\d+)?\s*$")
+_FURNITURE = lazy(r"^\s*([-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d+\s*页.*|续表[:：]?|\d+\s*/\s*\d+)?\s*$")
 
 
 def logical_tables(doc: SourceDocument) -> list[Grid]:
@@ -152,7 +153,7 @@ def _title_and_text(doc: SourceDocument) -> tuple[str, str]:
     return title_of(doc), text
 
 
-_TITLE_WORDS = re.compile(r"报告|说明|评价|自评|绩效")
+_TITLE_WORDS = lazy(r"报告|说明|评价|自评|绩效")
 
 
 def title_of(doc: SourceDocument) -> str:

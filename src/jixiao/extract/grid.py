@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from jixiao.extract.normalize import clean, flat
 from jixiao.ingest.document import Cell, Table
+from jixiao.lazyre import lazy
 from jixiao.model import Location, Provenance
 
-_LINE_BREAK = re.compile(r"\s*\n\s*")
+_LINE_BREAK = lazy(r"\s*\n\s*")
 
 
 @dataclass(slots=True)

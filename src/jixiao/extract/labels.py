@@ -10,6 +10,7 @@ import re
 from jixiao.extract import narrative, numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import Location, Project, Provenance, Report
 
 # (path, label, how the value is read, where: "both" — the cell to the right or after a colon in
@@ -24,7 +25,7 @@ LABELS = [
     ("total_score", r"(?:自评|评价|综合)?(?:总得分|得分合计|综合得分|自评得分|合计得分)", "number", "both"),
     ("total_score", r"(?:自评)?总分", "number", "inline"),  # a 总分 row's right cell is Σ 分值
 ]
-_NEXT_LABEL = re.compile(r"\s*(填报日期|填表人|联系电话|单位负责人|填报单位|金额单位|单位[:：]|日期|电话|盖章|（盖章）|\(盖章\))")
+_NEXT_LABEL = lazy(r"\s*(填报日期|填表人|联系电话|单位负责人|填报单位|金额单位|单位[:：]|日期|电话|盖章|（盖章）|\(盖章\))")
 _MAX_CELL = 200
 
 
@@ -82,8 +83,8 @@ def _value(text: str, how: str):
     return text if len(text) <= 80 else None
 
 
-_TITLE_YEAR = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[）)]|^(20\d{2})\s*年度")
-_FILED = re.compile(r"填报日期[:：]?\s*(20\d{2})\s*年")
+_TITLE_YEAR = lazy(r"[（(]\s*(20\d{2})\s*年度?\s*[）)]|^(20\d{2})\s*年度")
+_FILED = lazy(r"填报日期[:：]?\s*(20\d{2})\s*年")
 
 
 def title_year(grids: list[Grid]) -> Found | None:
@@ -113,8 +114,8 @@ def year_before_filing(grids: list[Grid], paras: list[narrative.Paragraph]) -> F
     return None
 
 
-_PROBLEMS = re.compile(r"^(存在(的)?(主要)?问题|问题及原因|主要问题)$")
-_MEASURES = re.compile(r"^(改进措施|下一步改进措施|整改措施|改进建议|有关建议)$")
+_PROBLEMS = lazy(r"^(存在(的)?(主要)?问题|问题及原因|主要问题)$")
+_MEASURES = lazy(r"^(改进措施|下一步改进措施|整改措施|改进建议|有关建议)$")
 
 
 def form_sections(grids: list[Grid], report: Report) -> None:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao.extract import numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import BudgetLine, Goal, Indicator
 
 INDICATOR_COLUMNS = [
@@ -28,13 +29,13 @@ INDICATOR_COLUMNS = [
     ("deviation", r"(偏差|原因分析|改进措施|未完成原因)"),
     ("unit", r"^(计量单位|度量单位|单位)$"),
 ]
-_SYMBOL = re.compile(r"^(≥|≤|=|＝|═|﹦|≧|≦|>|<)")  # a comparator, alone in its cell or leading a target
-NOT_APPLICABLE = re.compile(r"^[-—–―/／\\、无]+$|^不适用$")
+_SYMBOL = lazy(r"^(≥|≤|=|＝|═|﹦|≧|≦|>|<)")  # a comparator, alone in its cell or leading a target
+NOT_APPLICABLE = lazy(r"^[-—–―/／\\、无]+$|^不适用$")
 _DIRECTIONS = [
-    (re.compile(r"^(≥|>=|≧|＞＝|大于等于|不低于|不少于|正向|越大越好|高于|>)"), "≥"),
-    (re.compile(r"^(≤|<=|≦|＜＝|小于等于|不高于|不超过|反向|越小越好|低于|<)"), "≤"),
-    (re.compile(r"^(=|＝|═|﹦|等于)"), "="),
-    (re.compile(r"^定性"), "定性"),
+    (lazy(r"^(≥|>=|≧|＞＝|大于等于|不低于|不少于|正向|越大越好|高于|>)"), "≥"),
+    (lazy(r"^(≤|<=|≦|＜＝|小于等于|不高于|不超过|反向|越小越好|低于|<)"), "≤"),
+    (lazy(r"^(=|＝|═|﹦|等于)"), "="),
+    (lazy(r"^定性"), "定性"),
 ]
 BUDGET_COLUMNS = [
     ("initial", r"年初预算"),
@@ -46,10 +47,10 @@ BUDGET_COLUMNS = [
 ]
 SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转",
            "当年财政拨款", "财政拨款", "财政资金", "单位资金", "自有资金", "社会投入", "其他资金"]
-_LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[）)]")
-_TEMPLATE_ROW = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
-_TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分|自评得分|自评总分|评价得分|得分合计|合计得分)")
-_FOOTER = re.compile(r"^(填表人|填报人|填报日期|联系电话|单位负责人|注[:：0-9]|说明[:：]|备注[:：]|填表说明|财务负责人)")
+_LEVEL1_WEIGHT = lazy(r"[（(]\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[）)]")
+_TEMPLATE_ROW = lazy(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
+_TOTAL_ROW = lazy(r"^(总分|合计|总计|综合得分|总得分|自评得分|自评总分|评价得分|得分合计|合计得分)")
+_FOOTER = lazy(r"^(填表人|填报人|填报日期|联系电话|单位负责人|注[:：0-9]|说明[:：]|备注[:：]|填表说明|财务负责人)")
 
 
 def is_self_eval_table(grid: Grid) -> bool:

@@ -7,9 +7,10 @@ import re
 from jixiao.extract import numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import Level1Summary
 
-_TOTAL = re.compile(r"^(合计|总计|总分)")
+_TOTAL = lazy(r"^(合计|总计|总分)")
 
 
 def _header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
