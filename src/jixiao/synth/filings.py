@@ -59,7 +59,8 @@ def indicator(rng: Random, row: int, level1: str, level2: str, entry: list, weig
         return base.model_copy(update={"direction": "定性", "target": target, "actual": actual})
     if kind == "budget_rate":
         target = Decimal(rng.randint(int(low), int(high)))
-        return base.model_copy(update={"direction": "≥", "target": target, "actual": rate, "deviation": None if rate >= target else reason})
+        missed = rng.choice(pools()["qualitative"]["reasons"])
+        return base.model_copy(update={"direction": "≥", "target": target, "actual": rate, "deviation": None if rate >= target else missed})
     if kind == "exact":
         actual = Decimal(100) if met else one_decimal(rng, 97, 99.8)
         return base.model_copy(update={"direction": "=", "target": Decimal(100), "actual": actual, "deviation": reason})
@@ -197,6 +198,10 @@ def projects(rng: Random, plan: Plan) -> Filing:
             initial = share_of(full_year, 0.8, 1.0, rng) if source == "当年财政拨款" else rng.choice([Decimal(0), full_year])
             funds.append(FundRow(row=len(funds), project=name, source=source, initial=initial, full_year=full_year,
                                  executed=share_of(full_year, 0.91, 1.0, rng)))
+        mine = [f for f in funds if f.project == name]
+        if sum(f.full_year for f in mine) > sum(f.initial for f in mine) * Decimal("1.4"):  # keep the adjustment plausible
+            for f in mine[1:]:
+                f.initial = f.full_year
         rows += indicators(rng, pools()["national"], dict(NATIONAL_WEIGHTS), year, project=name, first=len(rows))
         goals += _goals(rng, unit, rng.randint(1, 2), name)
     problems, measures = _problems(rng)

@@ -397,7 +397,8 @@ def prose_parts(ctx: AuditContext):
     for s in ctx.report.statements:
         if s.kind in ("amount", "count") and s.whole is not None:
             groups.setdefault((s.location.block, s.kind, s.whole_label, s.whole), []).append(s)
-    for (_block, kind, label, whole), parts in groups.items():
+    for (_block, kind, label, whole), found in groups.items():
+        parts = _same_kind(label, found) if kind == "count" else found
         total = sum((p.value for p in parts), Decimal(0))
         complete = _partition(label, parts)
         composed = kind == "count" and not any(_ATTRIBUTE.search(p.label) for p in parts)  # 专任教师、行政后勤: a headcount's make-up
@@ -417,6 +418,14 @@ def prose_parts(ctx: AuditContext):
 
 _ATTRIBUTE = re.compile(r"(党员|女|男|少数民族|博士|硕士|研究生|本科|大专|高级|中级|初级|职称|学历|岁|以上|以下|退休|离休|借调|聘用|临时)")
 _TOTAL_WORDS = re.compile(r"(合计|总计|总额|共计|总数|总体|总)$")
+
+
+def _same_kind(whole_label: str | None, parts: list) -> list:
+    """Where some parts of a headcount name the whole's kind (核定编制 → 行政编制, 事业编制), a count of
+    another kind read after them ("……事业编制11名，实有在职人员24人") is a statement of its own, not a part."""
+    head = _TOTAL_WORDS.sub("", whole_label or "")[-2:]
+    kin = [p for p in parts if len(head) == 2 and p.label.endswith(head) and p.label != head]
+    return kin if len(kin) >= 2 else parts
 
 
 def _partition(whole_label: str | None, parts) -> bool:

@@ -1,0 +1,127 @@
+"""One synthetic report (`make`): a template, consistent data, faults injected at a given rate, the
+document written by the renderer in the formats asked for, and its ground truth with the faults.
+
+Report `i` of seed `s` depends only on (s, i): its random source is seeded with both, so reports
+can be made in any order, in parallel, or again one at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from random import Random
+
+from jixiao.compose import docx_report
+from jixiao.compose.builders import build
+from jixiao.compose.outline import Plan, plan, writable
+from jixiao.synth import faults
+from jixiao.synth.draft import Draft
+from jixiao.synth.filings import filing
+from jixiao.synth.formats import TEXT_LAYOUTS, edit_docx, form_workbook, pdf_copy, scan_copy, text_copy
+from jixiao.synth.truth import truth
+from jixiao.synth.variants import NumberStyle, worded
+
+FORMATS = ("docx", "pdf", "txt", "xlsx", "scan")
+FORM_TEMPLATE = {"department": "department_form", "project": "project_form"}
+"""The template a 自评表 filed alone as a workbook is read as, by family."""
+
+
+@dataclass(slots=True)
+class Made:
+    """The files of one report (format → path) and the ground truth written beside them."""
+
+    stem: str
+    template: str
+    files: dict[str, Path] = field(default_factory=dict)
+    golds: dict[str, Path] = field(default_factory=dict)
+    faults: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def draft(seed: int, i: int, rate: float, template: str | None = None) -> Draft:
+    """Report `i` of `seed`: the template (given, or drawn), its data and wording, and its faults —
+    with probability `rate` one to three of them, of kinds the template can state."""
+    rng = Random(f"jixiao-synth:{seed}:{i}")
+    chosen = plan(template or rng.choice(sorted(writable())))
+    worded_plan = worded(chosen, rng)
+    d = Draft(worded_plan, build(filing(rng, chosen), worded_plan), rng)
+    if rng.random() < rate:
+        want = rng.choice([1, 1, 2, 3])
+        kinds = list(faults.CATALOGUE)
+        rng.shuffle(kinds)
+        applicable = [k for k in kinds if faults.applies(d, k)][:want]
+        for kind in sorted(applicable, key=faults.ORDER.index):
+            faults.inject(d, kind)
+    return d
+
+
+def make(seed: int, i: int, out: Path, formats: tuple[str, ...] = ("docx",), rate: float = 0.5, template: str | None = None) -> Made:
+    """Write report `i` of `seed` in `formats` to `out`, with its ground truth JSON."""
+    d = draft(seed, i, rate, template)
+    stem = f"synth-{seed}-{i:05d}-{d.plan.template.name}"
+    made = Made(stem, d.plan.template.name, faults=[f.as_dict() for f in d.faults])
+    docx = out / f"{stem}.docx"
+    docx_report.write(d.built, d.plan, docx)
+    missed = edit_docx(docx, d.edits, NumberStyle.pick(d.rng))
+    if missed:
+        raise RuntimeError(f"synth: edits found no text in {docx.name}: {missed}")
+    made.files["docx"] = docx
+    gold = truth(d.report, d.plan)
+    _gold(made, "docx", out / f"{stem}.json", gold)
+    if "txt" in formats:
+        layout, encoding = d.rng.choice(TEXT_LAYOUTS), d.rng.choice(["utf-8", "utf-8", "gb18030"])
+        text_copy(docx, out / f"{stem}.txt", layout, d.rng, encoding)
+        made.files["txt"] = out / f"{stem}.txt"
+        made.golds["txt"] = made.golds["docx"]
+    if "xlsx" in formats:
+        _form_only(d, made, out)
+    if "pdf" in formats or "scan" in formats:
+        pdf = out / f"{stem}.pdf"
+        pdf_copy(docx, pdf)
+        if "pdf" in formats:
+            made.files["pdf"], made.golds["pdf"] = pdf, made.golds["docx"]
+        if "scan" in formats:
+            scan = out / f"{stem}-scan.pdf"
+            scan_copy(pdf, scan, seed * 100_003 + i)
+            made.files["scan"], made.golds["scan"] = scan, made.golds["docx"]
+        if "pdf" not in formats:
+            pdf.unlink()
+    if "docx" not in formats:
+        docx.unlink()
+        del made.files["docx"]
+    return made
+
+
+def _form_only(d: Draft, made: Made, out: Path) -> None:
+    """The 自评表 alone as a workbook, read as the family's form template; faults only in the text are not in it."""
+    if d.plan.family not in FORM_TEMPLATE or not d.has_forms:
+        made.notes.append(f"{made.stem}：模板“{made.template}”没有自评表，不生成 xlsx")
+        return
+    form_plan: Plan = plan(FORM_TEMPLATE[d.plan.family])
+    target = out / f"{made.stem}-form.xlsx"
+    parts = d.built.parts or [d.report]
+    form_workbook(form_plan, parts, target)
+    made.files["xlsx"] = target
+    gold = truth(d.report, form_plan)
+    gold["faults"] = [f for f in made.faults if f["kind"] in faults.IN_FORM]
+    _write(out / f"{made.stem}-form.json", gold)
+    made.golds["xlsx"] = out / f"{made.stem}-form.json"
+
+
+def _gold(made: Made, fmt: str, path: Path, gold: dict) -> None:
+    _write(path, gold | {"source": made.stem, "faults": made.faults})
+    made.golds[fmt] = path
+
+
+def _write(path: Path, data: dict | list) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def manifest(made: list[Made], out: Path) -> Path:
+    """manifest.json in the shape `shared/eval/evaluate.py --docs` reads: file, gold (without .json), format."""
+    items = [{"file": path.name, "gold": made_one.golds[fmt].stem, "format": fmt}
+             for made_one in made for fmt, path in made_one.files.items()]
+    target = out / "manifest.json"
+    _write(target, items)
+    return target
