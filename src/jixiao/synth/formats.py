@@ -58,14 +58,16 @@ def _blocks(doc):
 
 
 def _rows(table: Table) -> list[list[str]]:
-    """Cell texts of each row, a merged cell's text once (at its first grid column)."""
+    """Each row's cells as a text export lists them: a cell spanning columns once, a cell continued
+    from the row above blank."""
     out = []
     for row in table.rows:
-        cells, seen = [], set()
+        cells, last = [], None
         for cell in row.cells:
-            key = id(cell._tc)
-            cells.append("" if key in seen else cell.text.replace("\n", ""))
-            seen.add(key)
+            if cell._tc is last:
+                continue
+            last = cell._tc
+            cells.append(cell.text if cell._tc.getparent() is row._tr else "")
         out.append(cells)
     return out
 
@@ -80,9 +82,9 @@ def text_copy(docx: Path, target: Path, layout: str, rng: Random, encoding: str)
             continue
         for cells in _rows(block):
             if layout == "rows":
-                lines.append("\t".join(cells).rstrip("\t"))
+                lines.append("\t".join(c.replace("\n", "") for c in cells).rstrip("\t"))
             else:
-                lines += [f"\t{c}" for c in cells if c] + [""]
+                lines += [f"\t{c}" for c in cells] + [""]
     target.write_bytes(("\n".join(lines) + "\n").encode(encoding))
 
 

@@ -8,6 +8,7 @@ can be made in any order, in parallel, or again one at a time.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from random import Random
@@ -96,14 +97,14 @@ def make(seed: int, i: int, out: Path, formats: tuple[str, ...] = ("docx",), rat
 def _form_only(d: Draft, made: Made, out: Path) -> None:
     """The 自评表 alone as a workbook, read as the family's form template; faults only in the text are not in it."""
     if d.plan.family not in FORM_TEMPLATE or not d.has_forms:
-        made.notes.append(f"{made.stem}：模板“{made.template}”没有自评表，不生成 xlsx")
+        made.notes.append(f"模板“{made.template}”没有自评表，不生成 xlsx")
         return
     form_plan: Plan = plan(FORM_TEMPLATE[d.plan.family])
     target = out / f"{made.stem}-form.xlsx"
     parts = d.built.parts or [d.report]
     form_workbook(form_plan, parts, target)
     made.files["xlsx"] = target
-    gold = truth(d.report, form_plan)
+    gold = truth(d.report, form_plan) | {"grade": None}  # the form states no grade
     gold["faults"] = [f for f in made.faults if f["kind"] in faults.IN_FORM]
     _write(out / f"{made.stem}-form.json", gold)
     made.golds["xlsx"] = out / f"{made.stem}-form.json"
@@ -125,3 +126,15 @@ def manifest(made: list[Made], out: Path) -> Path:
     target = out / "manifest.json"
     _write(target, items)
     return target
+
+
+def corpus(n: int, out: Path, formats: tuple[str, ...], rate: float, seed: int, template: str | None = None,
+           on_made: Callable[[Made], None] | None = None) -> list[Made]:
+    """Reports 0 … n−1 of `seed` in `out`, then manifest.json; `on_made` after each."""
+    made = []
+    for i in range(n):
+        made.append(make(seed, i, out, formats, rate, template))
+        if on_made:
+            on_made(made[-1])
+    manifest(made, out)
+    return made
