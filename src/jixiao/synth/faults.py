@@ -155,7 +155,7 @@ def three_public_total_wrong(d: Draft) -> Fault | None:
     delta = Decimal(d.rng.randint(20, 200)) / 100
     row.actual -= delta
     d.report.three_public.actual = row.actual
-    return Fault("three_public_total_wrong", "arithmetic", ["AR111", "XR201", "XR205"], "基础数据表:三公经费", "基础数据表 三公经费",
+    return Fault("three_public_total_wrong", "arithmetic", ["AR111", "AR115", "XR201", "XR205"], "基础数据表:三公经费", "基础数据表 三公经费",
                  f"三公经费合计少写 {money(delta)} 万元，与明细之和不符", ["three_public", "报告正文"])
 
 

@@ -5,6 +5,9 @@ Excel form, the PDF (LibreOffice) and a scan of it (page images with mild noise,
 from __future__ import annotations
 
 import io
+import re
+import zipfile
+from datetime import datetime
 from collections.abc import Callable
 from pathlib import Path
 from random import Random
@@ -19,6 +22,7 @@ from jixiao.compose.outline import Plan
 from jixiao.model import Report
 from jixiao.synth.variants import ocr_noise
 
+FIXED_TIME = datetime(2025, 3, 1, 9, 0, 0)
 TEXT_LAYOUTS = ("rows", "cells")
 """The seeds' text exports: a table row per line with tab-separated cells, or one cell per line."""
 
@@ -33,8 +37,21 @@ def edit_docx(path: Path, edits: list[tuple[str, str]], style: Callable[[str], s
             t.text = style(t.text)
     buffer = io.BytesIO()
     doc.save(buffer)
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(_fixed_zip(buffer.getvalue()))
     return missed
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same package with every member, and its save time, dated FIXED_TIME: the same report gives the same bytes."""
+    out = io.BytesIO()
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info)
+            if info.filename == "docProps/core.xml":
+                member = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", lambda m: m.group(1) + stamp, member)
+            target.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME.timetuple()[:6]), member, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _replace(paragraphs: list[Paragraph], old: str, new: str) -> bool:
@@ -122,7 +139,10 @@ def form_workbook(plan: Plan, parts: list[Report], target: Path) -> None:
         for row in sheet.iter_rows(min_row=row0 + 1):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="center")
-    book.save(target)
+    book.properties.created = book.properties.modified = FIXED_TIME  # same bytes for the same report
+    buffer = io.BytesIO()
+    book.save(buffer)
+    target.write_bytes(_fixed_zip(buffer.getvalue()))
 
 
 def pdf_copy(docx: Path, target: Path) -> None:

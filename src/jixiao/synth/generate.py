@@ -40,26 +40,27 @@ class Made:
     notes: list[str] = field(default_factory=list)
 
 
-def draft(seed: int, i: int, rate: float, template: str | None = None) -> Draft:
+def draft(seed: int, i: int, rate: float, template: str | None = None, kinds: tuple[str, ...] | None = None) -> Draft:
     """Report `i` of `seed`: the template (given, or drawn), its data and wording, and its faults —
-    with probability `rate` one to three of them, of kinds the template can state."""
+    with probability `rate` one to three of them, of kinds the template can state (or `kinds`, where
+    they apply)."""
     rng = Random(f"jixiao-synth:{seed}:{i}")
     chosen = plan(template or rng.choice(sorted(writable())))
     worded_plan = worded(chosen, rng)
     d = Draft(worded_plan, build(filing(rng, chosen), worded_plan), rng)
-    if rng.random() < rate:
-        want = rng.choice([1, 1, 2, 3])
-        kinds = list(faults.CATALOGUE)
-        rng.shuffle(kinds)
-        applicable = [k for k in kinds if faults.applies(d, k)][:want]
-        for kind in sorted(applicable, key=faults.ORDER.index):
-            faults.inject(d, kind)
+    if kinds is None and rng.random() < rate:
+        drawn = list(faults.CATALOGUE)
+        rng.shuffle(drawn)
+        kinds = tuple([k for k in drawn if faults.applies(d, k)][: rng.choice([1, 1, 2, 3])])
+    for kind in sorted(kinds or (), key=faults.ORDER.index):
+        faults.inject(d, kind)
     return d
 
 
-def make(seed: int, i: int, out: Path, formats: tuple[str, ...] = ("docx",), rate: float = 0.5, template: str | None = None) -> Made:
+def make(seed: int, i: int, out: Path, formats: tuple[str, ...] = ("docx",), rate: float = 0.5, template: str | None = None,
+         kinds: tuple[str, ...] | None = None) -> Made:
     """Write report `i` of `seed` in `formats` to `out`, with its ground truth JSON."""
-    d = draft(seed, i, rate, template)
+    d = draft(seed, i, rate, template, kinds)
     stem = f"synth-{seed}-{i:05d}-{d.plan.template.name}"
     made = Made(stem, d.plan.template.name, faults=[f.as_dict() for f in d.faults])
     docx = out / f"{stem}.docx"
