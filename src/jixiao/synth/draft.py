@@ -3,6 +3,7 @@ edits to make in the written text, and the faults injected so far."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from random import Random
@@ -46,6 +47,8 @@ class Draft:
     dropped_headings: list[str] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)
+    style: Callable[[str], str] = str
+    """How the document prints numbers (variants.NumberStyle), chosen when it is written."""
     """Rows a fault changed already: one fault per row."""
 
     @property

@@ -81,7 +81,7 @@ def execution_rate_wrong(d: Draft) -> Fault | None:
 @fault("spending_parts_mismatch", "arithmetic")
 def spending_parts_mismatch(d: Draft) -> Fault | None:
     r = d.report
-    if r.spending.basic is None or r.spending.project is None or r.budget.executed is None or d.built.parts:
+    if "spending" not in stated(d.plan) or r.spending.basic is None or r.spending.project is None or r.budget.executed is None:
         return None
     delta = Decimal(d.rng.randint(100, 3000)) / 100
     r.spending.basic += delta
@@ -364,7 +364,7 @@ def quantity_as_cap(d: Draft) -> Fault | None:
 @fault("text_form_mismatch", "cross_reference")
 def text_form_mismatch(d: Draft) -> Fault | None:
     b = d.report.budget
-    if not d.has_forms or d.built.parts or b.executed is None or d.plan.kind == "external_report":
+    if not d.has_forms or not d.plan.compose.headings or d.plan.family != "department" or b.executed is None:
         return None
     wrong = b.executed + Decimal(d.rng.randint(100, 9000)) / 100
     d.edits.append((f"{money(b.executed)}万元", f"{money(wrong)}万元"))

@@ -65,11 +65,12 @@ def make(seed: int, i: int, out: Path, formats: tuple[str, ...] = ("docx",), rat
     made = Made(stem, d.plan.template.name, faults=[f.as_dict() for f in d.faults])
     docx = out / f"{stem}.docx"
     docx_report.write(d.built, d.plan, docx)
-    missed = edit_docx(docx, d.edits, NumberStyle.pick(d.rng))
+    style = d.style = NumberStyle.pick(d.rng)
+    missed = edit_docx(docx, d.edits, style)
     if missed:
         raise RuntimeError(f"synth: edits found no text in {docx.name}: {missed}")
     made.files["docx"] = docx
-    gold = truth(d.report, d.plan)
+    gold = styled(truth(d.report, d.plan), style)
     _gold(made, "docx", out / f"{stem}.json", gold)
     if "txt" in formats:
         layout, encoding = d.rng.choice(TEXT_LAYOUTS), d.rng.choice(["utf-8", "utf-8", "gb18030"])
@@ -105,10 +106,20 @@ def _form_only(d: Draft, made: Made, out: Path) -> None:
     parts = d.built.parts or [d.report]
     form_workbook(form_plan, parts, target)
     made.files["xlsx"] = target
-    gold = truth(d.report, form_plan) | {"grade": None}  # the form states no grade
+    # the form states no grade; which template a bare form is read as (national or provincial) is the reader's call
+    gold = truth(d.report, form_plan) | {"grade": None, "template": None}
     gold["faults"] = [f for f in made.faults if f["kind"] in faults.IN_FORM]
     _write(out / f"{made.stem}-form.json", gold)
     made.golds["xlsx"] = out / f"{made.stem}-form.json"
+
+
+def styled(gold: dict, style: NumberStyle) -> dict:
+    """Targets and actuals as the document prints them in its number style (92.30%)."""
+    for row in gold["indicators"]:
+        for key in ("target", "actual"):
+            if isinstance(row[key], str):
+                row[key] = style(row[key])
+    return gold
 
 
 def _gold(made: Made, fmt: str, path: Path, gold: dict) -> None:
