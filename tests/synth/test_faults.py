@@ -10,9 +10,9 @@ import pytest
 
 import jixiao
 from jixiao.compose.outline import plan, writable
+from jixiao.scoring.score import grade_of
 from jixiao.synth import faults
 from jixiao.synth.generate import draft, make
-from jixiao.scoring.score import grade_of
 from jixiao.synth.matching import Tally, counted, root
 
 

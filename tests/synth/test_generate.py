@@ -53,9 +53,9 @@ def _differences(gold: dict, report) -> list[str]:
         if not _same(gold[key], parsed[key]):
             wrong.append(f"{key}: {gold[key]} ≠ {parsed[key]}")
     rows = [{k: r[k] for k in gold["indicators"][0]} for r in parsed["indicators"]] if gold["indicators"] else []
-    if gold["indicators"] and [tuple(r.values()) for r in gold["indicators"]] != [tuple(r.values()) for r in rows]:
-        if len(rows) != len(gold["indicators"]) or not all(_same(a, b) for g, r in zip(gold["indicators"], rows) for a, b in zip(g.values(), r.values())):
-            wrong.append(f"indicators: {gold['indicators']} ≠ {rows}")
+    pairs = zip(gold["indicators"], rows)
+    if gold["indicators"] and (len(rows) != len(gold["indicators"]) or not all(_same(a, b) for g, r in pairs for a, b in zip(g.values(), r.values()))):
+        wrong.append(f"indicators: {gold['indicators']} ≠ {rows}")
     summary = [{k: s[k] for k in ("name", "weight", "score")} for s in parsed["level1_summary"]]
     if gold["level1_summary"] and not all(_same(a, b) for g, s in zip(gold["level1_summary"], summary) for a, b in zip(g.values(), s.values())):
         wrong.append(f"level1_summary: {gold['level1_summary']} ≠ {summary}")
