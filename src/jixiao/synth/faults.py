@@ -85,8 +85,8 @@ def spending_parts_mismatch(d: Draft) -> Fault | None:
         return None
     delta = Decimal(d.rng.randint(100, 3000)) / 100
     r.spending.basic += delta
-    return Fault("spending_parts_mismatch", "arithmetic", ["AR103"], "spending", "按支出性质分",
-                 f"基本支出多写 {money(delta)} 万元，基本支出 + 项目支出 ≠ 全年执行数")
+    return Fault("spending_parts_mismatch", "arithmetic", ["AR103", "AR115"], "spending", "按支出性质分",
+                 f"基本支出多写 {money(delta)} 万元，基本支出 + 项目支出 ≠ 全年执行数", ["报告正文"])
 
 
 @fault("total_not_sum", "arithmetic")
@@ -383,6 +383,22 @@ def form_year_mismatch(d: Draft) -> Fault | None:
                  f"附表标题写（{wrong}年度），报告评价年度 {year}")
 
 
+@fault("basic_data_vs_form", "cross_reference")
+def basic_data_vs_form(d: Draft) -> Fault | None:
+    rows = [r for r in d.report.basic_data if r.section == "project"]
+    room = {id(r): r.actual - r.budget * Decimal("0.85") for r in rows[1:] if r.actual and r.budget}  # stays ≥ 85 % executed
+    items = [r for r in rows[1:] if room.get(id(r), 0) >= 1]
+    if not d.has_basic_data or not items or not rows[0].label.startswith("项目支出") or rows[0].actual is None:
+        return None
+    item = d.rng.choice(items)
+    delta = min(Decimal(d.rng.randint(100, 2000)) / 100, room[id(item)].quantize(Decimal("0.01")))
+    item.actual -= delta
+    rows[0].actual -= delta
+    label = item.label.split("、", 1)[-1]
+    return Fault("basic_data_vs_form", "cross_reference", ["XR207", "XR202", "XR201", "AR115"], "基础数据表:项目支出", "基础数据表 项目支出",
+                 f"基础数据表项目支出少写 {money(delta)} 万元（{label}），与自评表、正文不符", ["spending", f"基础数据表:{item.label}", "报告正文"])
+
+
 # ---------------------------------------------------------------------------------------------
 # before the report is built: figures the builder derives others from (编制, 三公, 预算)
 
@@ -479,7 +495,7 @@ def missing_section(d: Draft) -> Fault | None:
 
 
 IN_FORM = ("execution_rate_wrong", "spending_parts_mismatch", "total_not_sum", "sources_do_not_add_up", "execution_score_wrong",
-           "score_above_weight", "full_marks_for_missed_target", "grade_mismatch", "missing_deviation_reason", "partial_with_full_marks",
+           "score_above_weight", "full_marks_for_missed_target", "missing_deviation_reason", "partial_with_full_marks",
            "blank_actual_scored", "vague_target", "target_without_unit", "duplicate_indicator", "achievement_copies_goal", "quantity_as_cap",
            "low_execution")
 """Faults a 自评表 filed alone still shows (the others are in the text, the outline or the 基础数据表)."""
