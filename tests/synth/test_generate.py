@@ -21,18 +21,18 @@ def test_same_seed_same_files(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
         out.mkdir()
-        corpus(3, out, ("docx", "txt", "xlsx"), 1.0, seed=7)
+        corpus(2, out, ("docx", "txt", "xlsx"), 1.0, seed=7)
     names = sorted(p.name for p in first.iterdir())
-    assert names == sorted(p.name for p in second.iterdir()) and len(names) > 6
+    assert names == sorted(p.name for p in second.iterdir()) and len(names) > 4
     assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
 
 
 def test_report_i_depends_only_on_seed_and_i(tmp_path):
-    alone = make(7, 2, tmp_path, ("docx",), 1.0)
+    alone = make(7, 1, tmp_path, ("docx",), 1.0)
     (tmp_path / "all").mkdir()
-    among = corpus(3, tmp_path / "all", ("docx",), 1.0, seed=7)[2]
+    among = corpus(2, tmp_path / "all", ("docx",), 1.0, seed=7)[1]
     assert alone.files["docx"].read_bytes() == among.files["docx"].read_bytes()
-    assert make(8, 2, tmp_path / "all", ("docx",), 1.0).files["docx"].read_bytes() != alone.files["docx"].read_bytes()
+    assert make(8, 1, tmp_path / "all", ("docx",), 1.0).files["docx"].read_bytes() != alone.files["docx"].read_bytes()
 
 
 def _same(gold, parsed) -> bool:
@@ -96,7 +96,7 @@ def test_scan_reads_back_by_ocr(tmp_path):
 
 
 def test_manifest_names_every_file_and_its_gold(tmp_path):
-    made = corpus(4, tmp_path, ("docx", "xlsx"), 0.5, seed=2)
+    made = corpus(3, tmp_path, ("docx", "xlsx"), 0.5, seed=2)
     items = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert len(items) == sum(len(m.files) for m in made)
     for item in items:

@@ -425,8 +425,9 @@ def three_public_over_budget(d: Draft) -> Fault | None:
     others = sum((r.actual for r in f.three_public if r.actual and r is not row), Decimal(0))
     row.actual = total_budget - others + Decimal(d.rng.randint(10, 300)) / 100
     d.rebuild()
+    items = [f"基础数据表:{r.label}" for r in d.report.basic_data if r.section == "three_public"]  # where another fault hid the total's overrun
     return Fault("three_public_over_budget", "compliance", ["CP502", "CP503", "CP504"], "three_public", "“三公”经费",
-                 f"{row.item}决算 {money(row.actual)} 万元，三公经费合计超过预算 {money(total_budget)} 万元")
+                 f"{row.item}决算 {money(row.actual)} 万元，三公经费合计超过预算 {money(total_budget)} 万元", items)
 
 
 @fault("low_execution", "compliance")

@@ -120,10 +120,11 @@ def _line_sums(ctx: AuditContext):
     for role, name in (("initial", "年初预算数"), ("full_year", "全年预算数"), ("executed", "全年执行数")):
         stated, values = getattr(b, role), [(line.label, getattr(line, role)) for line in b.lines]
         known = [(label, v) for label, v in values if v is not None]
-        if stated is None or len(known) < 2:
+        if stated is None or not known:
             continue
         total = sum((v for _, v in known), Decimal(0))
-        if abs(total - stated) > ctx.tolerance:
+        over = total - stated > ctx.tolerance  # a single source row may leave the others blank, but never exceeds the total
+        if over or (len(known) > 1 and abs(total - stated) > ctx.tolerance):
             parts = " + ".join(f"{label} {fmt(v)}" for label, v in known)
             yield Issue(f"{name}：{parts} = {fmt(total)} 万元，与年度资金总额 {fmt(stated)} 万元不符", ctx.where(f"budget.{role}", "年度预算执行"),
                         expected=fmt(stated), found=fmt(total), evidence=parts, fix="核对各来源金额，使合计等于年度资金总额。")
