@@ -125,10 +125,10 @@ def form_workbook(plan: Plan, parts: list[Report], target: Path) -> None:
     layout = plan.form(name)
     for k, part in enumerate(parts):
         sheet = book.create_sheet(f"自评表{k + 1}" if len(parts) > 1 else "自评表")
-        sheet.append([layout.caption])
-        year = part.unit.year
-        if year:
-            sheet.append([f"（{year}年度）"])
+        unit, year = part.unit.name or "", part.unit.year or ""
+        for line in (layout.caption, layout.subtitle, layout.unit_line):  # as the document prints them above the form
+            if line:
+                sheet.append([line.format(unit=unit, year=year)])
         row0 = sheet.max_row
         for grid in form_grids(plan, part):
             top = sheet.max_row

@@ -20,7 +20,8 @@ def _needs(plan: Plan) -> set[str]:
 
 def stated(plan: Plan) -> set[str]:
     """The groups of values a document of `plan` states: budget, execution_score, spending, staffing,
-    three_public (actual only, or all three columns with a 基础数据表), indicators, level1_summary."""
+    three_public (actual only, or all three columns with a 基础数据表), indicators, level1_summary, and the
+    framework where its indicator groups are named."""
     attached, generators = set(plan.compose.attachments), set(plan.generators)
     forms = bool(attached & {"self_evaluation", "project"})
     out = {"budget"}
@@ -34,6 +35,8 @@ def stated(plan: Plan) -> set[str]:
         out.add("spending")
     if "staffing" in _needs(plan) or "basic_data" in attached:
         out.add("staffing")
+    if {"indicators", "level1_summary"} & out or "targets" in generators:  # the groups are named
+        out.add("framework")
     if "basic_data" in attached:
         out.add("three_public_all")
     elif "three_public" in generators:
@@ -47,7 +50,7 @@ def truth(report: Report, plan: Plan) -> dict:
     data = report.model_dump(mode="json")
     b, tp = data["budget"], data["three_public"]
     gold = {
-        "unit": data["unit"], "framework": data["framework"], "report_kind": data["report_kind"],
+        "unit": data["unit"], "framework": data["framework"] if "framework" in says else "none", "report_kind": data["report_kind"],
         "document_kind": plan.kind, "template": plan.template.name, "money_unit_in_doc": "万元",
         "staffing": {k: data["staffing"][k] if "staffing" in says else None for k in ("authorized", "actual")},
         "budget": {k: b[k] if "budget" in says else None for k in ("initial", "full_year", "executed", "execution_rate")}

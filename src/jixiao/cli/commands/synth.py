@@ -13,7 +13,7 @@ def synth(
     count: int = typer.Argument(..., min=1, help="生成报告的份数"),
     output: Path = typer.Option(..., "--output", "-o", help="输出目录：每份报告的文件、同名 .json 标准答案（含注入的问题）和 manifest.json"),
     formats: str = typer.Option("docx", "--formats", help="输出格式，逗号分隔：docx、pdf、txt、xlsx（单独的自评表）、scan（扫描件 PDF）"),
-    faults: float = typer.Option(0.5, "--faults", min=0, max=1, help="注入问题的报告比例（0–1）：每份注入 1–3 个不同类别的问题；0 为全部无问题"),
+    faults: float = typer.Option(0.5, "--faults", min=0, max=1, help="注入问题的报告比例（0–1）：每份注入 1–3 个不同种类的问题；0 为全部无问题"),
     seed: int = typer.Option(1, "--seed", help="随机种子：同一种子、同一序号得到相同的报告"),
     template: str = typer.Option(None, "--template", "-t", help="只用这一个报告模板（默认在全部模板中轮换；可选模板见 jixiao template --help）"),
 ) -> None:
