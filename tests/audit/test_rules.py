@@ -237,7 +237,8 @@ POSITIVE: dict[str, list[Case]] = {
     "MV704": [Case(PROSE_ONLY, ("三级指标",), "info")],
     # ---- indicator quality
     "IQ401": [Case(hunan(set_row(UPKEEP, target="效果明显", actual="效果较好")), ("长效管护机制建立情况", "效果明显"))],
-    "IQ402": [Case(hunan(set_row(ROAD, target="≥10", actual="12")), ("乡村道路硬化里程", "≥10"))],
+    "IQ402": [Case(hunan(set_row(ROAD, target="≥10", actual="12")), ("乡村道路硬化里程", "≥10")),
+              Case(hunan(set_row(ROAD, name="乡村道路硬化长度", target="≥10", actual="12")), ("乡村道路硬化长度", "≥10"), note="a length has a unit")],
     "IQ403": [Case(hunan(set_row(CHECKS, target="≥12次/年", actual="14个")), ("次/年", "个"))],
     "IQ404": [Case(hunan(set_row(WASTE, actual="≥95%")), ("农村生活垃圾无害化处理率", "≥95%"), "warning")],
     "IQ405": [Case(hunan(set_row(WASTE, target="95%"), ("新增城镇就业135人。", "新增城镇就业135人，农村生活垃圾无害化处理率为92%。")),

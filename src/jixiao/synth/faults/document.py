@@ -115,7 +115,8 @@ def low_execution(d: Draft) -> Fault | None:
 
 @fault("template_text_left", "completeness")
 def template_text_left(d: Draft) -> Fault | None:
-    keys = [n for g in d.plan.generators for n in prose.needs(g) if n in wb.NARRATIVE and n not in ("duties", "analysis")]
+    inline = {key for key in wb.NARRATIVE if any(f"{{{key}}}" in text for text in d.plan.phrases.values())}  # inside a sentence
+    keys = [n for g in d.plan.generators for n in prose.needs(g) if n in wb.NARRATIVE and n not in ("duties", "analysis", *inline)]
     if not keys:
         return None
     key = d.rng.choice(keys)
