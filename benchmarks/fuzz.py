@@ -13,6 +13,7 @@ Usage: .venv/bin/python benchmarks/fuzz.py [CASES=10000] [--workers 2] [--timeou
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from collections import Counter, defaultdict
@@ -32,21 +33,24 @@ def main() -> None:
     parser.add_argument("--start", type=int, default=0, help="first case number")
     parser.add_argument("--log", type=Path, help="write one line per case here")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop cleanly: the pool ends its workers
     log = args.log.open("w", encoding="utf-8") if args.log else None
     counts: Counter[str] = Counter()
     by_mutation: dict[str, Counter[str]] = defaultdict(Counter)
-    partial = 0
+    partial = repeats = 0
     slowest = (0.0, 0, "")
     started = time.monotonic()
 
     def record(number: int, mutation: str, result) -> None:
-        nonlocal partial, slowest
+        nonlocal partial, repeats, slowest
         counts[result.kind] += 1
+        repeats += result.repeat_of is not None
         by_mutation[mutation][result.kind] += 1
         partial += result.kind == READ and result.partial
         slowest = max(slowest, (result.cpu, number, mutation))
         if log:
-            log.write(f"{number}\t{mutation}\t{result.kind}\t{result.partial}\t{result.seconds:.2f}\t{result.cpu:.2f}\t{result.detail[:300]!r}\n")
+            repeat = '' if result.repeat_of is None else result.repeat_of
+            log.write(f"{number}\t{mutation}\t{result.kind}\t{result.partial}\t{result.seconds:.2f}\t{result.cpu:.2f}\t{result.detail[:300]!r}\t{repeat}\n")
             log.flush()
         done = sum(counts.values())
         if result.kind not in GOOD or done % 500 == 0:
@@ -54,7 +58,9 @@ def main() -> None:
 
     run_cases(range(args.start, args.start + args.cases), Size(full=True, scans=True), args.workers, args.timeout, record)
     elapsed = time.monotonic() - started
-    print(f"\n{sum(counts.values())} cases in {elapsed / 60:.1f} min, {args.workers} workers, per-case limit {args.timeout:.0f} s CPU")
+    total = sum(counts.values())
+    print(f"\n{total} cases in {elapsed / 60:.1f} min, {args.workers} workers, per-case limit {args.timeout:.0f} s CPU")
+    print(f"{total - repeats} distinct files run; {repeats} cases had the bytes of an earlier case and took its result")
     print(f"{'outcome':22s} {'cases':>7s}")
     for kind in CLASSES:
         extra = f"   ({partial} of them read in part, with a warning)" if kind == READ else ""

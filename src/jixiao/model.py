@@ -36,7 +36,7 @@ Grade = Literal["优", "良", "中", "差"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
 
 
 class Location(_Model):

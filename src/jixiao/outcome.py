@@ -60,7 +60,7 @@ class Outcome(BaseModel):
     asked for (the HTML review page draws it) and is never part of the JSON form.
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
 
     path: str
     status: Status

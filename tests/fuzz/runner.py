@@ -13,6 +13,8 @@ traceback printed to the terminal are seen too.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -44,6 +46,8 @@ class Result:
     detail: str = ""
     partial: bool = False
     cpu: float = 0.0
+    repeat_of: int | None = None
+    """The number of an earlier case with the same bytes, whose result this is (not run again)."""
 
 
 def classify_message(message: str, name: str) -> str:
@@ -70,7 +74,7 @@ def _run_case(path: str) -> Result:
         json.dumps(outcome.report.model_dump(mode="json"), ensure_ascii=False, allow_nan=False)
     except (ValueError, TypeError) as e:
         return Result(BAD_JSON, seconds, str(e)[:500], cpu=cpu)
-    partial = any("只读取了一部分" in w for w in outcome.report.warnings)
+    partial = outcome.status == "partial"
     return Result(READ, seconds, "", partial=partial, cpu=cpu)
 
 
@@ -148,6 +152,7 @@ class Pool:
         self.ctx = mp.get_context("spawn")
         self.log_dir = tempfile.mkdtemp(prefix="jixiao-fuzz-")
         self.idle = [self._start() for _ in range(workers)]
+        self.running: dict[int, tuple] = {}  # worker id -> (worker, path, started, CPU at start)
 
     def _start(self):
         parent, child = self.ctx.Pipe()
@@ -177,7 +182,7 @@ class Pool:
         """Yield (path, Result) for every path, as cases finish, using every worker; the paths are
         taken from the iterable only when a worker is free (cases can be made on demand)."""
         todo = iter(paths)
-        running: dict[int, tuple] = {}
+        running = self.running
         more = True
         while more or running:
             while more and self.idle:
@@ -202,6 +207,11 @@ class Pool:
                 yield path, result
 
     def close(self) -> None:
+        """End every worker: idle ones are asked to stop, busy ones (an interrupted run) are killed."""
+        for (proc, _), *_ in self.running.values():
+            proc.kill()
+            proc.join()
+        self.running.clear()
         for proc, conn in self.idle:
             with contextlib.suppress(OSError):
                 conn.send(None)
@@ -215,30 +225,44 @@ class Pool:
 def run_cases(numbers: Iterable[int], size=None, workers: int = 2, timeout: float = 30.0, on_result=None, limits: str | None = None) -> list[tuple]:
     """Generate the numbered cases on demand, run them, and return (case number, mutation, Result) per case.
 
+    A case whose bytes are identical to a case already finished in this run (the large crafted
+    files are the same at every turn of the schedule) is not run again: the pipeline is
+    deterministic, so it gets that case's result with `repeat_of` set to the first case's number.
     `limits` is a `JIXIAO_LIMITS` setting for the workers (None: the defaults)."""
     from tests.fuzz.mutations import Size, case
 
     size = size or Size()
     directory = Path(tempfile.mkdtemp(prefix="jixiao-fuzz-cases-"))
-    made: dict[str, tuple[int, str]] = {}
+    made: dict[str, tuple[int, str, bytes]] = {}
+    finished: dict[bytes, tuple[int, Result]] = {}
+    results = []
+
+    def deliver(number: int, mutation: str, result: Result) -> None:
+        results.append((number, mutation, result))
+        if on_result is not None:
+            on_result(number, mutation, result)
 
     def paths():
         for number in numbers:
             c = case(number, size)
+            digest = hashlib.blake2b(c.data, digest_size=16).digest()
+            if digest in finished:
+                first, result = finished[digest]
+                deliver(c.number, c.mutation, dataclasses.replace(result, repeat_of=first))
+                continue
             path = directory / c.name
             path.write_bytes(c.data)
-            made[str(path)] = (c.number, c.mutation)
+            made[str(path)] = (c.number, c.mutation, digest)
             yield str(path)
 
     pool = Pool(workers, timeout, limits=limits)
     results = []
     try:
         for path, result in pool.run(paths()):
-            number, mutation = made.pop(path)
+            number, mutation, digest = made.pop(path)
             Path(path).unlink(missing_ok=True)
-            results.append((number, mutation, result))
-            if on_result is not None:
-                on_result(number, mutation, result)
+            finished.setdefault(digest, (number, result))
+            deliver(number, mutation, result)
     finally:
         pool.close()
         for leftover in directory.iterdir():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,12 +30,12 @@ pieces = st.one_of(
 )
 
 
-def _extract_seconds(text: str) -> float:
-    """The best of three CPU timings of reading and extracting `text` from memory (CPU time, so that
+def _extract_seconds(text: str, runs: int = 3) -> float:
+    """The best of a few CPU timings of reading and extracting `text` from memory (CPU time, so that
     other jobs on the machine do not count)."""
     data = text.encode("utf-8")
     best = float("inf")
-    for _ in range(3):
+    for _ in range(runs):
         start = time.process_time()
         extract(read(data, name="报告.txt"))
         best = min(best, time.process_time() - start)
@@ -57,3 +58,18 @@ def test_extraction_time_grows_linearly_with_text_size(piece, lines):
     small_s, large_s = _extract_seconds(small), _extract_seconds(large)
     floor = 0.003  # below this, fixed costs dominate and the ratio says nothing
     assert large_s <= MAX_RATIO * max(small_s, floor), f"{len(small)}→{len(large)} chars: {small_s:.4f}s → {large_s:.4f}s for {piece[:40]!r}"
+
+
+# Report shapes repeated block after block; each once made extraction quadratic in the number of blocks.
+SHAPES = {
+    "numbered headings before a level-1 one": ("", "（一）存在的问题\n", "一、总结\n"),
+    "tables joined across 续表": ("", "项目\t金额\n甲\t1\n\n续表\n\n", ""),
+    "items ending in a colon": ("一、存在的问题\n", "问题描述甲乙丙丁：\n", ""),
+}
+
+
+@pytest.mark.parametrize(("head", "unit", "tail"), SHAPES.values(), ids=SHAPES.keys())
+def test_extraction_time_grows_linearly_with_the_number_of_blocks(head, unit, tail):
+    small_s = _extract_seconds(head + unit * 1500 + tail, runs=2)
+    large_s = _extract_seconds(head + unit * 6000 + tail, runs=2)
+    assert large_s <= 8 * max(small_s, 0.01), f"{small_s:.4f}s → {large_s:.4f}s"  # linear: ~4; quadratic: ~16

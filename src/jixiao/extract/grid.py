@@ -13,6 +13,8 @@ from jixiao.extract.normalize import clean, flat
 from jixiao.ingest.document import Cell, Table
 from jixiao.model import Location, Provenance
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
 
 @dataclass(slots=True)
 class Grid:
@@ -25,6 +27,12 @@ class Grid:
     """For each grid row: (block, row within that block's table, page) — for provenance."""
     _keys: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
     """Memo of `key`: finders ask for the same cells again and again; cleaning each once keeps it linear."""
+    _texts: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
+    """Memo of `text`, for the same reason."""
+    _distinct: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
+    """Memo of `distinct`: every finder walks the distinct cells of every row."""
+    _width: int = field(default=-1, repr=False, compare=False)
+    """Memo of `n_cols` (-1: not known yet)."""
 
     @classmethod
     def of(cls, block: int, table: Table) -> Grid:
@@ -37,12 +45,19 @@ class Grid:
         return Grid(origins[0][0] if origins else self.block, origins[0][2] if origins else self.page, self.cells[start:stop], origins)
 
     def extend(self, other: Grid) -> Grid:
-        """This table continued by `other` (a table split by a page break)."""
-        return Grid(self.block, self.page, self.cells + other.cells, self.origins + other.origins)
+        """This table continued by `other` (a table split by a page break), extended in place: joining
+        many continuations stays linear."""
+        width = max(self.n_cols, other.n_cols)
+        self.cells.extend(other.cells)
+        self.origins.extend(other.origins)
+        self._width = width
+        return self
 
     @property
     def n_cols(self) -> int:
-        return max((len(row) for row in self.cells), default=0)
+        if self._width < 0:
+            self._width = max((len(row) for row in self.cells), default=0)
+        return self._width
 
     @property
     def n_rows(self) -> int:
@@ -55,7 +70,11 @@ class Grid:
 
     def text(self, r: int, c: int) -> str:
         """Cleaned text; a cell's line breaks are dropped ("产出指标\\n(50分)" → "产出指标(50分)")."""
-        return clean(re.sub(r"\s*\n\s*", "", self.raw(r, c)))
+        t = self._texts.get((r, c))
+        if t is None:
+            raw = self.raw(r, c)
+            t = self._texts[(r, c)] = clean(_LINE_BREAK.sub("", raw) if "\n" in raw else raw)
+        return t
 
     def key(self, r: int, c: int) -> str:
         """Text without any whitespace, for matching labels."""
@@ -73,21 +92,24 @@ class Grid:
     def row_text(self, r: int) -> str:
         return "".join(self.keys(r))
 
-    def distinct(self, r: int) -> list[int]:
+    def distinct(self, r: int) -> tuple[int, ...]:
         """Column indexes of the distinct cells of row r (each merged cell once)."""
-        seen, cols = set(), []
-        for c, cell in enumerate(self.cells[r]):
-            if cell is not None and id(cell) not in seen:
-                seen.add(id(cell))
-                cols.append(c)
+        cols = self._distinct.get(r)
+        if cols is None:
+            seen, found = set(), []
+            for c, cell in enumerate(self.cells[r]):
+                if cell is not None and id(cell) not in seen:
+                    seen.add(id(cell))
+                    found.append(c)
+            cols = self._distinct[r] = tuple(found)
         return cols
 
     def location(self, r: int, c: int) -> Location:
         block, row, page = self.origins[r]
-        return Location(block=block, row=row, col=c, page=page)
+        return Location.model_construct(block=block, row=row, col=c, page=page)  # ints of our own: nothing to validate
 
     def provenance(self, r: int, c: int, method: str) -> Provenance:
-        return Provenance(location=self.location(r, c), text=self.raw(r, c), method=method)
+        return Provenance.model_construct(location=self.location(r, c), text=self.raw(r, c), method=method)
 
     def right_of(self, r: int, c: int) -> int | None:
         """Column of the first non-empty distinct cell right of (r, c)."""

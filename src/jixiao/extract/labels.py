@@ -4,6 +4,7 @@ label and value in one cell ("填报单位：X", "总分：83", "自评等级：
 
 from __future__ import annotations
 
+import functools
 import re
 
 from jixiao.extract import narrative, numbers
@@ -45,9 +46,14 @@ def _put(out: Collector, path: str, found: Found) -> None:
     out.put(path, found)
 
 
+@functools.cache
+def _label_patterns(label: str) -> tuple[re.Pattern, re.Pattern]:
+    """The label alone in its cell (value to the right), and the label with its value after a colon."""
+    return re.compile(rf"^(?:{label})(?:[（(][^）)]{{0,10}}[）)])?[:：]?$"), re.compile(rf"^(?:{label})[:：]\s*(.+)$")
+
+
 def _labelled(grid: Grid, label: str, how: str, where: str) -> Found | None:
-    alone = re.compile(rf"^(?:{label})(?:[（(][^）)]{{0,10}}[）)])?[:：]?$")
-    together = re.compile(rf"^(?:{label})[:：]\s*(.+)$")
+    alone, together = _label_patterns(label)
     for r in range(grid.n_rows):
         for c in grid.distinct(r):
             key = grid.text(r, c)[:_MAX_CELL]

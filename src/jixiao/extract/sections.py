@@ -18,6 +18,7 @@ PROBLEMS = re.compile(r"(存在的?(主要)?问题|主要问题|问题及原因)
 MEASURES = re.compile(r"(改进措施|改进建议|有关建议|下一步|整改措施|工作建议|意见建议)")
 _END = re.compile(r"^(报告应包括|附件|附表|填表人|\S{0,20}(人民政府|办事处|局|中心|委员会|公司|事务所)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)")
 _MAX_HEADING = 40
+_MAX_ITEM = 8_000  # an item is never longer; joining stops there (joining without end is quadratic)
 
 
 def heading_level(text: str) -> int | None:
@@ -56,7 +57,8 @@ def outline(doc: SourceDocument) -> list[Section]:
 
 def items_under(doc: SourceDocument, sections: list[Section], title: re.Pattern) -> list[str]:
     """The items of the first top-level section whose title matches: one per sub-heading or paragraph."""
-    start = next((s for s in sections if s.level <= 2 and title.search(s.title) and _is_top(s, sections)), None)
+    has_level1 = any(s.level == 1 for s in sections)  # once, not once per candidate: linear in the outline
+    start = next((s for s in sections if s.level <= 2 and title.search(s.title) and _is_top(s, has_level1)), None)
     if start is None:
         return []
     items: list[str] = []
@@ -73,14 +75,14 @@ def items_under(doc: SourceDocument, sections: list[Section], title: re.Pattern)
     return items
 
 
-def _is_top(section: Section, sections: list[Section]) -> bool:
+def _is_top(section: Section, has_level1: bool) -> bool:
     """Level-2 sections count as top-level only in reports without level-1 headings."""
-    return section.level == 1 or not any(s.level == 1 for s in sections)
+    return section.level == 1 or not has_level1
 
 
 def _add_item(items: list[str], text: str, level: int | None) -> None:
     body = re.sub(r"^([（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．]?|[①-⑳])\s*", "", text)
-    if level is None and items and items[-1].endswith("：") :
+    if level is None and items and items[-1].endswith("：") and len(items[-1]) < _MAX_ITEM:
         items[-1] += body
     elif level is not None and len(body) <= 30 and not body.endswith("。"):
         items.append(body + "：")

@@ -95,8 +95,21 @@ def _new_state(root: etree._Element, heading_styles: dict[str, int], limits: Lim
     return _State(heading_styles, boxes, rendered, rendered or explicit, limits)
 
 
+_STYLES_SEEN: dict[bytes, dict[str, int]] = {}
+"""Heading styles by styles.xml content: the reports of a batch mostly share a few Word templates."""
+
+
 def _heading_styles(styles_xml: bytes, src: Source) -> dict[str, int]:
-    """Style id -> heading level, from the style's id, its name or its outline level."""
+    """Style id -> heading level, from the style's id, its name or its outline level (read once per distinct styles.xml)."""
+    levels = _STYLES_SEEN.get(styles_xml)
+    if levels is None:
+        if len(_STYLES_SEEN) >= 8:
+            _STYLES_SEEN.clear()
+        levels = _STYLES_SEEN[styles_xml] = _read_heading_styles(styles_xml, src)
+    return levels
+
+
+def _read_heading_styles(styles_xml: bytes, src: Source) -> dict[str, int]:
     root = STYLES_ROOT.search(styles_xml)
     if root is None:
         return {}

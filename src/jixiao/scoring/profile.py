@@ -13,6 +13,7 @@ import hashlib
 import json
 import tomllib
 from decimal import Decimal
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from jixiao.model import Framework, Report
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Execution(_Data):
@@ -103,13 +104,19 @@ def _raw(name_or_path: str, seen: tuple[str, ...] = ()) -> dict:
         except (OSError, UnicodeDecodeError) as e:
             raise JixiaoError(f"评分方案 {origin} 无法读取（{getattr(e, 'strerror', None) or e}）") from None
     try:
-        data = tomllib.loads(text)
+        data = _parsed(text)
     except tomllib.TOMLDecodeError as e:
         raise JixiaoError(f"评分方案 {origin} 不是合法的 TOML：{e}") from None
     parent = data.get("extends")
     if parent is not None and not isinstance(parent, str):
         raise JixiaoError(f"评分方案 {origin} 的 extends 应为方案名称或文件路径")
     return _merge(_raw(parent, (*seen, name_or_path)), data) if parent else data
+
+
+@lru_cache(maxsize=64)
+def _parsed(text: str) -> dict:
+    """A profile file's TOML data, parsed once per distinct text (callers only read it)."""
+    return tomllib.loads(text)
 
 
 _CACHE: dict[str, Profile] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -72,6 +73,7 @@ def project_amounts(ctx: AuditContext):
                         ctx.statement_where(s), expected=fmt(row.actual), found=fmt(s.value), evidence=s.text, fix=FIX_ALIGN, severity=severity)
 
 
+@functools.lru_cache(maxsize=4096)
 def _core(label: str) -> str:
     core = re.sub(r"^(\d+\s*[、.．]|其中[:：]?)|[：:]$", "", label).strip()
     short = re.sub(r"(支出|经费|费用|款)$", "", core)
@@ -82,8 +84,9 @@ def _same_item(s: Statement, rows):
     label = _core(s.label)
     if re.search(r"(预算|安排|上年|比|较)", s.label) or re.fullmatch(r"(基本支出|项目支出)", label) or len(label) < 4:
         return None
-    best = max(rows, key=lambda r: SequenceMatcher(None, label, _core(r.label)).ratio(), default=None)
-    if best is None or SequenceMatcher(None, label, _core(best.label)).ratio() < 0.8:
+    scored = ((SequenceMatcher(None, label, _core(row.label)).ratio(), row) for row in rows)
+    ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))  # the first row of the highest ratio
+    if best is None or ratio < 0.8:
         return None
     return best if best.section in ("project", "three_public", "public_funds") else None
 

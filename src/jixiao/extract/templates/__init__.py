@@ -24,7 +24,7 @@ from jixiao.model import DocumentKind, FormKind, Framework, Report
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Signal(_Data):
