@@ -5,15 +5,19 @@ percentage is a `Decimal` percent number (72.67 means 72.67 %).  In JSON both ar
 numbers: a `Decimal` of up to 15 significant digits prints exactly as its shortest float form.
 Every extracted value has an entry in `Report.provenance`, keyed by its JSON path
 ("budget.initial", "indicators[3].score"), saying where in the source document it was read.
-This module imports no format, web or database library.
+This module imports no format, web or database library, and has no `from __future__ import
+annotations`: pydantic would compile every annotation string back into a type at import.
 """
-
-from __future__ import annotations
 
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+
+def empty_list() -> list:
+    """A new empty list, the default of list fields (pydantic reads a builtin's signature, `list`'s, slowly)."""
+    return []
 
 
 def _json_number(value: Decimal) -> int | float:
@@ -117,7 +121,7 @@ class Budget(_Model):
     execution_score: Number | None = None
     by_source: dict[str, Amount] = Field(default_factory=dict)
     """按收入性质分: 一般公共预算, 政府性基金拨款, 纳入专户管理的非税收入拨款, 其他资金."""
-    lines: list[BudgetLine] = Field(default_factory=list)
+    lines: list[BudgetLine] = Field(default_factory=empty_list)
     """The source rows under 年度资金总额 with all their columns, where the form has them."""
 
 
@@ -246,13 +250,13 @@ class ProjectForm(_Model):
 
     project: Project = Field(default_factory=Project)
     budget: Budget = Field(default_factory=Budget)
-    goals: list[Goal] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=empty_list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
     level1_weights: dict[str, Number] = Field(default_factory=dict)
     total_score: Number | None = None
     grade: Grade | None = None
-    forms: list[Form] = Field(default_factory=list)
-    scoring_notes: list[str] = Field(default_factory=list)
+    forms: list[Form] = Field(default_factory=empty_list)
+    scoring_notes: list[str] = Field(default_factory=empty_list)
     unread: dict[str, str] = Field(default_factory=dict)
     provenance: dict[str, Provenance] = Field(default_factory=dict)
 
@@ -267,11 +271,11 @@ class Report(_Model):
     document_kind: DocumentKind = "department_report"
     template: str | None = None
     """The template (layout family) the document follows: a name from extract/templates/*.toml."""
-    detection: list[str] = Field(default_factory=list)
+    detection: list[str] = Field(default_factory=empty_list)
     """Why this document kind and template were chosen (Chinese, one reason per item)."""
     framework: Framework = "none"
     project: Project | None = None
-    projects: list[ProjectForm] = Field(default_factory=list)
+    projects: list[ProjectForm] = Field(default_factory=empty_list)
     """Each project form of a file that holds two or more; `indicators` then lists all their rows and
     the single-form fields (budget, total_score …) stay empty."""
     money_unit_in_doc: str | None = None
@@ -279,30 +283,30 @@ class Report(_Model):
     budget: Budget = Field(default_factory=Budget)
     spending: Spending = Field(default_factory=Spending)
     three_public: ThreePublic = Field(default_factory=ThreePublic)
-    basic_data: list[DataRow] = Field(default_factory=list)
-    goals: list[Goal] = Field(default_factory=list)
-    tasks: list[Task] = Field(default_factory=list)
+    basic_data: list[DataRow] = Field(default_factory=empty_list)
+    goals: list[Goal] = Field(default_factory=empty_list)
+    tasks: list[Task] = Field(default_factory=empty_list)
     tasks_total: Task | None = None
     """The 金额合计 row of 年度主要任务, as stated."""
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
     level1_weights: dict[str, Number] = Field(default_factory=dict)
     """Weights written in the 自评表's level-one cells, e.g. "产出指标(50分)"."""
-    level1_summary: list[Level1Summary] = Field(default_factory=list)
+    level1_summary: list[Level1Summary] = Field(default_factory=empty_list)
     total_score: Number | None = None
     grade: Grade | None = None
-    statements: list[Statement] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=empty_list)
     prose_values: dict[str, Number | int | str] = Field(default_factory=dict)
     """Key figures as the prose states them (by JSON path), even where a form supplied the value."""
-    problems: list[str] = Field(default_factory=list)
-    measures: list[str] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=empty_list)
+    measures: list[str] = Field(default_factory=empty_list)
+    sections: list[Section] = Field(default_factory=empty_list)
     has_basic_data_table: bool = False
     has_self_eval_table: bool = False
-    forms: list[Form] = Field(default_factory=list)
-    scoring_notes: list[str] = Field(default_factory=list)
+    forms: list[Form] = Field(default_factory=empty_list)
+    scoring_notes: list[str] = Field(default_factory=empty_list)
     """The form's own scoring rules as written ("预算执行率得分=20分×执行率")."""
     unread: dict[str, str] = Field(default_factory=dict)
     """Cells with text the reader could not read as a value, by JSON path ("indicators[3].weight": "五分");
     "—" and the like mark a cell the form declares not applicable."""
     provenance: dict[str, Provenance] = Field(default_factory=dict)
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=empty_list)

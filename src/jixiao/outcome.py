@@ -25,7 +25,7 @@ from jixiao.errors import OUT_OF_MEMORY, TOO_DEEP, JixiaoError
 from jixiao.extract import extract
 from jixiao.ingest.document import SourceDocument
 from jixiao.ingest.registry import EXTENSIONS, read
-from jixiao.model import Report
+from jixiao.model import Report, empty_list
 
 if TYPE_CHECKING:
     from jixiao.audit import AuditResult
@@ -64,7 +64,7 @@ class Outcome(BaseModel):
 
     path: str
     status: Status
-    problems: list[str] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=empty_list)
     report: Report | None = None
     audit: Any = None
     score: Any = None
@@ -173,7 +173,7 @@ def _audit_stage(outcome: Outcome, doc: SourceDocument, options: AuditOptions, s
     outcome.profile = profile.name
     if score:
         outcome.score = score_report(report, profile)
-    outcome.audit = run_audit(report, doc, profile, options.select, options.ignore)
+    outcome.audit = run_audit(report, doc, profile, options.select, options.ignore, outcome.score)
     outcome.problems += [f"{outcome.path}：规则 {f.rule}（{f.title}）{f.message}"
                          for f in outcome.audit.findings if f.message.startswith(RULE_FAILED)]
 

@@ -55,6 +55,27 @@ def test_a_rerun_skips_unchanged_files_and_redoes_changed_ones(tmp_path):
     assert all(after[p] == before[p] for p in before if p != changed.name)
 
 
+def _sheets(book_path) -> dict[str, list[tuple]]:
+    book = load_workbook(book_path, read_only=True)
+    return {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames}
+
+
+def test_a_ledger_from_before_the_workbook_rows_gives_the_same_workbook(tmp_path):
+    """A ledger written before it kept each file's workbook rows: the column is added and those
+    files' rows come from their stored results, as the rows kept by a new run would."""
+    import sqlite3
+
+    src = corpus(tmp_path / "in", 4)
+    run_batch(src, tmp_path / "out", OPTIONS)
+    made = _sheets(tmp_path / "out" / "审核意见表.xlsx")
+    assert len(made["汇总"]) == 5 and len(made["审核意见"]) > 1
+    with sqlite3.connect(tmp_path / "out" / "ledger.sqlite") as db:
+        db.execute("ALTER TABLE files DROP COLUMN sheet")
+    again = run_batch(src, tmp_path / "out", OPTIONS)
+    assert again.counts["skipped"] == 4
+    assert _sheets(tmp_path / "out" / "审核意见表.xlsx") == made
+
+
 def test_other_options_are_not_skipped(tmp_path):
     src = corpus(tmp_path / "in", 3)
     run_batch(src, tmp_path / "out", OPTIONS)

@@ -17,7 +17,7 @@ from jixiao.extract.templates import Template, load_template
 from jixiao.ingest.document import SourceDocument
 from jixiao.model import DocumentKind, Number, ProjectForm, Report, Unit
 from jixiao.scoring.profile import Profile, detect_profile
-from jixiao.scoring.score import score_report
+from jixiao.scoring.score import ScoreResult, score_report
 
 
 class ScorePair(BaseModel):
@@ -84,9 +84,10 @@ def document_texts(doc: SourceDocument | None) -> list[str]:
 
 
 def audit(report: Report, doc: SourceDocument | None = None, profile: Profile | None = None,
-          select: Iterable[str] = (), ignore: Iterable[str] = ()) -> AuditResult:
+          select: Iterable[str] = (), ignore: Iterable[str] = (), score: ScoreResult | None = None) -> AuditResult:
     """Run the selected rules (all by default) on one report under its detected or given profile;
-    a file of several project forms is audited form by form."""
+    a file of several project forms is audited form by form.  `score`: the report's score under that
+    profile when the caller has it already (the rules only read it)."""
     profile = profile or detect_profile(report)
     template = load_template(report.template or "department_report")
     texts = document_texts(doc)
@@ -95,7 +96,7 @@ def audit(report: Report, doc: SourceDocument | None = None, profile: Profile | 
         findings = [f for k, form in enumerate(report.projects) for f in _project_findings(report, k, form, profile, template, texts, rules_)]
         pair = ScorePair(note=f"共 {len(report.projects)} 个项目，逐项计分，见各项目的发现")
     else:
-        score = score_report(report, profile)
+        score = score or score_report(report, profile)
         findings = run_rules(AuditContext(report, profile, score, template, texts), rules_)
         note = "；".join(score.notes) if score.recomputed_total is None and score.notes else None
         pair = ScorePair(stated=report.total_score, recomputed=_cents(score.recomputed_total), note=note)

@@ -98,13 +98,17 @@ def merge_figures(findings: list[Finding]) -> list[Finding]:
     """Findings of different rules that state the same figures (three or more) are one defect seen
     twice — the prose and the form both adding 基本支出 + 项目支出 to the same wrong sum."""
     out: list[Finding] = []
+    figures_of: list[frozenset[str]] = []  # beside `out`: each kept finding's figures, read once
     for f in sorted(findings, key=_rank):
         figures = _figures(f)
-        twin = next((k for k, o in enumerate(out) if o.rule != f.rule and o.severity != "info" and len(figures) >= 3 and figures <= _figures(o)), None)
+        twin = next((k for k, o in enumerate(out) if o.rule != f.rule and o.severity != "info" and figures <= figures_of[k]), None) \
+            if len(figures) >= 3 else None
         if twin is None or f.severity == "info":
             out.append(f)
+            figures_of.append(figures)
         else:
             out[twin] = _absorb(out[twin], [f])
+            figures_of[twin] = _figures(out[twin])
     return out
 
 

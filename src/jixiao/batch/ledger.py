@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS files (
     version TEXT NOT NULL,
     options TEXT NOT NULL,            -- hash of the profile content and rule selection
     run TEXT NOT NULL,
-    finished_at TEXT NOT NULL
+    finished_at TEXT NOT NULL,
+    sheet TEXT                        -- JSON rows of the 审核意见表 (summary and findings); NULL in older ledgers
 );
 CREATE TABLE IF NOT EXISTS runs (
     id TEXT PRIMARY KEY,
@@ -70,6 +71,7 @@ class Row:
     run: str
     finished_at: str = ""
     id: int | None = None
+    sheet: dict[str, list] | None = None
 
 
 class Ledger:
@@ -81,6 +83,8 @@ class Ledger:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: a killed process loses no commit
         self.db.executescript(SCHEMA)
+        if "sheet" not in {r[1] for r in self.db.execute("PRAGMA table_info(files)")}:  # a ledger from before the column
+            self.db.execute("ALTER TABLE files ADD COLUMN sheet TEXT")
         self.db.execute("CREATE TEMP TABLE seen (path TEXT PRIMARY KEY)")
 
     def close(self) -> None:
@@ -110,28 +114,31 @@ class Ledger:
     def record(self, row: Row) -> None:
         """Store one file's result and commit it at once."""
         row.finished_at = now()
-        row.path, row.problems, row.finding_ids, row.unit = printable([row.path, row.problems, row.finding_ids, row.unit])
-        values = (row.path, row.sha256, row.size, row.status, _j(row.problems), _j(row.timings), _j(row.outputs),
-                  _j(row.finding_ids), row.unit, row.version, row.options, row.run, row.finished_at)
+        values = _values(row)
+        if not all(_encodable(v) for v in values):  # a file name in another encoding: spelled out
+            row.path, row.problems, row.finding_ids, row.unit, row.sheet = printable([row.path, row.problems, row.finding_ids, row.unit, row.sheet])
+            values = _values(row)
         self.db.execute(
-            "INSERT INTO files (path, sha256, size, status, problems, timings, outputs, finding_ids, unit, version, options, run, finished_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET"
+            "INSERT INTO files (path, sha256, size, status, problems, timings, outputs, finding_ids, unit, version, options, run, finished_at, sheet)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET"
             " sha256 = excluded.sha256, size = excluded.size, status = excluded.status, problems = excluded.problems,"
             " timings = excluded.timings, outputs = excluded.outputs, finding_ids = excluded.finding_ids, unit = excluded.unit,"
-            " version = excluded.version, options = excluded.options, run = excluded.run, finished_at = excluded.finished_at",
+            " version = excluded.version, options = excluded.options, run = excluded.run, finished_at = excluded.finished_at,"
+            " sheet = excluded.sheet",
             values,
         )
 
     def rows(self, seen_only: bool = True, status: str | None = None) -> Iterator[Row]:
         """Stored rows in path order: of the files seen in this run (by default), optionally of one status."""
-        query = "SELECT id, path, sha256, size, status, problems, timings, outputs, finding_ids, unit, version, options, run, finished_at FROM files"
+        query = ("SELECT id, path, sha256, size, status, problems, timings, outputs, finding_ids, unit, version, options, run, finished_at,"
+                 " sheet FROM files")
         where = (["path IN (SELECT path FROM seen)"] if seen_only else []) + (["status = ?"] if status else [])
         if where:
             query += " WHERE " + " AND ".join(where)
         for r in self.db.execute(query + " ORDER BY path", (status,) if status else ()):
             yield Row(path=r[1], sha256=r[2], size=r[3], status=r[4], problems=json.loads(r[5]), timings=json.loads(r[6]),
                       outputs=json.loads(r[7]), finding_ids=json.loads(r[8]), unit=r[9], version=r[10], options=r[11],
-                      run=r[12], finished_at=r[13], id=r[0])
+                      run=r[12], finished_at=r[13], id=r[0], sheet=json.loads(r[14]) if r[14] is not None else None)
 
 
 def _hold(lock: Path) -> IO[bytes]:
@@ -147,6 +154,23 @@ def _hold(lock: Path) -> IO[bytes]:
         handle.close()
         raise JixiaoError(f"{lock.parent}：另一个 jixiao batch 正在使用这个输出目录，请等它结束或换一个输出目录") from None
     return handle
+
+
+def _values(row: Row) -> tuple:
+    return (row.path, row.sha256, row.size, row.status, _j(row.problems), _j(row.timings), _j(row.outputs),
+            _j(row.finding_ids), row.unit, row.version, row.options, row.run, row.finished_at,
+            None if row.sheet is None else _j(row.sheet))
+
+
+def _encodable(value: object) -> bool:
+    """Whether SQLite can store the value as it is (text UTF-8 can hold)."""
+    if not isinstance(value, str):
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _j(value: object) -> str:

@@ -36,10 +36,12 @@ Work = Callable[[str], Outcome]
 
 @dataclass(slots=True)
 class Done:
-    """What comes back from a worker for one file: the ledger's fields and the outcome's JSON text.
+    """What comes back from a worker for one file: the ledger's fields, the outcome's JSON text and its
+    rows of the 审核意见表.
 
-    The JSON is made where the work was done (pydantic's serialiser, NaN/Infinity as null), so the
-    parent process only writes files and ledger rows and never becomes the bottleneck.
+    The JSON and the rows are made where the work was done (pydantic's serialiser, NaN/Infinity as
+    null), so the parent process only writes files and ledger rows and never becomes the bottleneck,
+    and the workbook at the end is written from the ledger without reading the results back.
     """
 
     path: str
@@ -49,6 +51,7 @@ class Done:
     finding_ids: list[str]
     unit: str | None
     text: str
+    sheet: dict[str, list]
 
     @classmethod
     def of(cls, outcome: Outcome) -> Done:
@@ -57,9 +60,11 @@ class Done:
         except MemoryError:
             outcome = failed(outcome.path, f"{outcome.path}：结果过大，写出 JSON 时内存不足", sha256=outcome.sha256, size=outcome.size)
             text = _json(outcome)
+        from jixiao.export import audit_xlsx
+
         findings = outcome.audit.findings if outcome.audit is not None else []
         return cls(outcome.path, outcome.status, outcome.problems, outcome.timings, [f.id for f in findings],
-                   outcome.report.unit.name if outcome.report else None, text)
+                   outcome.report.unit.name if outcome.report else None, text, audit_xlsx.rows(outcome))
 
 
 def _json(outcome: Outcome) -> str:
@@ -167,6 +172,7 @@ class _Batch:
         self.ledger.record(Row(
             path=rel, sha256=sha, size=size, status=done.status, problems=done.problems, timings=done.timings, outputs=[name],
             finding_ids=done.finding_ids, unit=done.unit, version=__version__, options=self.options_key, run=self.run_id,
+            sheet=done.sheet,
         ))
         self.summary.counts[done.status] += 1
         self.on_result(done.status, rel)
@@ -190,19 +196,31 @@ class _Batch:
         from jixiao.export import audit_xlsx
 
         tmp = self.out / f".{WORKBOOK}.tmp"
-        audit_xlsx.write(self.stored_outcomes(), tmp)
+        audit_xlsx.write_rows(self.sheet_rows(), tmp)
         os.replace(tmp, self.out / WORKBOOK)
 
-    def stored_outcomes(self) -> Iterator[Outcome]:
-        """Each stored result read back, without its report (the workbook needs the audit only)."""
+    def sheet_rows(self) -> Iterator[dict[str, list]]:
+        """Each stored file's rows of the workbook, from its ledger row (or, in a ledger written before rows
+        were kept there, from its stored result read back)."""
+        from jixiao.export import audit_xlsx
+
         for row in self.ledger.rows():
-            try:
-                data = json.loads((self.out / row.outputs[0]).read_text(encoding="utf-8"))
-            except (OSError, ValueError, IndexError):
+            if row.sheet is not None:
+                yield row.sheet
                 continue
-            data.pop("report", None)
-            data["path"] = row.path
-            yield Outcome.from_json(data)
+            outcome = self.stored_outcome(row)
+            if outcome is not None:
+                yield audit_xlsx.rows(outcome)
+
+    def stored_outcome(self, row: Row) -> Outcome | None:
+        """A stored result read back, without its report (the workbook needs the audit only)."""
+        try:
+            data = json.loads((self.out / row.outputs[0]).read_text(encoding="utf-8"))
+        except (OSError, ValueError, IndexError):
+            return None
+        data.pop("report", None)
+        data["path"] = row.path
+        return Outcome.from_json(data)
 
 
 def run_batch(directory: Path, out: Path, options: BatchOptions | None = None, work: Work | None = None,

@@ -101,6 +101,7 @@ class _Worker(Generic[T]):
         self.ready = False
         self.task: tuple[int, T] | None = None
         self.started = 0.0
+        self._ps: Any = None  # psutil's handle on the process, made once
 
     def give(self, index: int, item: T) -> None:
         self.task = (index, item)
@@ -111,7 +112,8 @@ class _Worker(Generic[T]):
         import psutil
 
         try:
-            return psutil.Process(self.process.pid).memory_info().rss / 2**20
+            self._ps = self._ps or psutil.Process(self.process.pid)
+            return self._ps.memory_info().rss / 2**20
         except psutil.Error:
             return 0.0
 

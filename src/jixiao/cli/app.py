@@ -1,7 +1,5 @@
 """The typer app: global options (--version, --debug), the commands, Chinese chrome, one error handler."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 
+from jixiao.lazyre import lazy
+
 OPTIONS_METAVAR = "[选项]"
 HELP_TEXT = "显示帮助并退出"
 RICH_STRINGS = {
@@ -30,21 +32,21 @@ RICH_STRINGS = {
     "RICH_HELP": "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。",
 }
 MESSAGES = [
-    (re.compile(r"^No such option: (\S+)(?:\s+Did you mean (\S+)\?)?"), lambda m: f"没有选项 {m[1]}" + (f"；是否想用 {m[2]}？" if m[2] else "")),
-    (re.compile(r"^No such command '(.+)'\."), lambda m: f"没有命令 {m[1]}"),
-    (re.compile(r"^Missing argument '(.+)'\."), lambda m: f"缺少参数 {m[1]}"),
-    (re.compile(r"^Missing option '(.+)'\."), lambda m: f"缺少选项 {m[1]}"),
-    (re.compile(r"^Missing parameter: (.+)"), lambda m: f"缺少参数 {m[1]}"),
-    (re.compile(r"^Missing command\."), lambda m: "缺少命令"),
-    (re.compile(r"^Option '(.+)' requires an argument\."), lambda m: f"选项 {m[1]} 需要一个值"),
-    (re.compile(r"^Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)"), lambda m: f"多余的参数：{m[1]}"),
-    (re.compile(r"^Invalid value for (.+?): (.+)", re.S), lambda m: f"{m[1].replace(chr(39), '')} 的值无效：{_invalid(m[2].strip())}"),
+    (lazy(r"^No such option: (\S+)(?:\s+Did you mean (\S+)\?)?"), lambda m: f"没有选项 {m[1]}" + (f"；是否想用 {m[2]}？" if m[2] else "")),
+    (lazy(r"^No such command '(.+)'\."), lambda m: f"没有命令 {m[1]}"),
+    (lazy(r"^Missing argument '(.+)'\."), lambda m: f"缺少参数 {m[1]}"),
+    (lazy(r"^Missing option '(.+)'\."), lambda m: f"缺少选项 {m[1]}"),
+    (lazy(r"^Missing parameter: (.+)"), lambda m: f"缺少参数 {m[1]}"),
+    (lazy(r"^Missing command\."), lambda m: "缺少命令"),
+    (lazy(r"^Option '(.+)' requires an argument\."), lambda m: f"选项 {m[1]} 需要一个值"),
+    (lazy(r"^Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)"), lambda m: f"多余的参数：{m[1]}"),
+    (lazy(r"^Invalid value for (.+?): (.+)", re.S), lambda m: f"{m[1].replace(chr(39), '')} 的值无效：{_invalid(m[2].strip())}"),
 ]
 INVALID = [
-    (re.compile(r"'(.*)' is not one of (.+?)\.?$", re.S), lambda m: f"“{m[1]}”不在可选值 {m[2].replace(chr(39), '')} 之中"),
-    (re.compile(r"valid integer"), lambda m: "应为整数"),
-    (re.compile(r"valid number|valid float"), lambda m: "应为数字"),
-    (re.compile(r"does not exist"), lambda m: "路径不存在"),
+    (lazy(r"'(.*)' is not one of (.+?)\.?$", re.S), lambda m: f"“{m[1]}”不在可选值 {m[2].replace(chr(39), '')} 之中"),
+    (lazy(r"valid integer"), lambda m: "应为整数"),
+    (lazy(r"valid number|valid float"), lambda m: "应为数字"),
+    (lazy(r"does not exist"), lambda m: "路径不存在"),
 ]
 
 

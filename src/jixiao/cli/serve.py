@@ -3,8 +3,6 @@
 Failures go to the app's one error handler (a Chinese line, exit 2), like every other command.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

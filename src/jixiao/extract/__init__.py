@@ -9,13 +9,15 @@ from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.normalize import clean
 from jixiao.ingest.document import SourceDocument
+from jixiao.lazyre import lazy
 from jixiao.model import Form, Level1Summary, Report
 
 
 def extract(doc: SourceDocument) -> Report:
     """Build the typed report from a document; every value keeps its provenance."""
     report = Report(source=doc.path, format=doc.format, warnings=list(doc.warnings))
-    report.report_kind = framework.report_kind(*_title_and_text(doc))
+    title, text = _title_and_text(doc)
+    report.report_kind = framework.report_kind(title, text)
     out = Collector(report)
     grids = logical_tables(doc)
     parts = projects.segments(grids)
@@ -30,15 +32,16 @@ def extract(doc: SourceDocument) -> Report:
     else:
         _read_forms(grids, out, doc)
         labels.read(grids, out)
-    _read_prose(doc, out, grids)
+    paras = narrative.paragraphs(doc)
+    _read_prose(paras, out, grids, doc)
     if report.project and report.project.implementer:  # a project form without a 填报单位 is filed by its 实施单位
         out.put("unit.name", Found(report.project.implementer, report.provenance["project.implementer"]))
-    scoring_notes.read(grids, narrative.paragraphs(doc), out)
-    _classify(doc, report, grids)
+    scoring_notes.read(grids, paras, out)
+    _classify(doc, report, grids, title, text)
     return report
 
 
-_FURNITURE = re.compile(r"^\s*([-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d+\s*页.*|续表[:：]?|\d+\s*/\s*\d+)?\s*$")
+_FURNITURE = lazy(r"^\s*([-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d+\s*页.*|续表[:：]?|\d+\s*/\s*\d+)?\s*$")
 
 
 def logical_tables(doc: SourceDocument) -> list[Grid]:
@@ -88,10 +91,11 @@ def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
             out.report.forms.append(Form(kind="basic_data", block=grid.block))
             basic_data.read_staffing(grid, out)
             basic_data.read_money_rows(grid, out, unit)
-        if self_eval_table.is_self_eval_table(grid):
+        self_eval = self_eval_table.is_self_eval_table(grid)
+        if self_eval:
             out.report.forms.append(Form(kind="self_evaluation", block=grid.block, columns=self_eval_table.column_labels(grid)))
-        if self_eval_table.is_self_eval_table(grid) or indicators.cols is not None:
-            out.report.has_self_eval_table |= self_eval_table.is_self_eval_table(grid)
+        if self_eval or indicators.cols is not None:
+            out.report.has_self_eval_table |= self_eval
             self_eval_table.read_budget(grid, out, unit)
             self_eval_table.read_splits(grid, out, unit)
             self_eval_table.read_goals(grid, out)
@@ -105,8 +109,7 @@ def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
         out.put("grade", narrative.grade(paras))
 
 
-def _read_prose(doc: SourceDocument, out: Collector, grids: list[Grid]) -> None:
-    paras = narrative.paragraphs(doc)
+def _read_prose(paras: list[narrative.Paragraph], out: Collector, grids: list[Grid], doc: SourceDocument) -> None:
     unit = "元" if _prose_in_yuan(paras) else "万元"
     out.report.money_unit_in_doc = unit
     out.put("unit.name", narrative.unit_name(paras))
@@ -141,7 +144,8 @@ def _year_from_forms(doc: SourceDocument) -> Found | None:
         grid = Grid.of(i, table)
         for r in range(min(grid.n_rows, 12)):
             for c in grid.distinct(r):
-                m = re.search(r"(20\d{2})年(实际在职人数|决算数|预算数)", grid.key(r, c))
+                key = grid.key(r, c)
+                m = re.search(r"(20\d{2})年(实际在职人数|决算数|预算数)", key) if "年" in key else None
                 if m and (best is None or int(m.group(1)) > best.value):
                     best = Found(int(m.group(1)), grid.provenance(r, c, "基础数据表 表头年份"))
     return best
@@ -152,7 +156,7 @@ def _title_and_text(doc: SourceDocument) -> tuple[str, str]:
     return title_of(doc), text
 
 
-_TITLE_WORDS = re.compile(r"报告|说明|评价|自评|绩效")
+_TITLE_WORDS = lazy(r"报告|说明|评价|自评|绩效")
 
 
 def title_of(doc: SourceDocument) -> str:
@@ -168,8 +172,7 @@ def title_of(doc: SourceDocument) -> str:
     return next((t for t in lines if _TITLE_WORDS.search(t) and len(t) <= 60), lines[0] if lines else "")
 
 
-def _classify(doc: SourceDocument, report: Report, grids: list[Grid]) -> None:
-    title, text = _title_and_text(doc)
+def _classify(doc: SourceDocument, report: Report, grids: list[Grid], title: str, text: str) -> None:
     report.framework = framework.framework(report, text)
     report.sections = sections.outline(doc)
     report.problems = sections.items_under(doc, report.sections, sections.PROBLEMS)

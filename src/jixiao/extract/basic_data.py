@@ -11,6 +11,7 @@ import re
 from jixiao.extract import numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import DataRow
 
 SECTIONS = [
@@ -20,8 +21,8 @@ SECTIONS = [
     ("procurement", r"^政府采购"),
     ("basic_adjustment", r"^部门基本支出预算调整"),
 ]
-_STOP = re.compile(r"^(楼堂馆所|厉行节约|例行节约|说明|预算单位名称|年度预算申请|部门整体支出绩效自评表|绩效指标|填表人)")
-_YEAR = re.compile(r"(20\d{2})年?")
+_STOP = lazy(r"^(楼堂馆所|厉行节约|例行节约|说明|预算单位名称|年度预算申请|部门整体支出绩效自评表|绩效指标|填表人)")
+_YEAR = lazy(r"(20\d{2})年?")
 _AUTHORIZED = r"^(核定)?编制(数|人数)"
 
 

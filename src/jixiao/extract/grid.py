@@ -7,13 +7,17 @@ empty.  Extractors ask for a row's texts or for "the cell right of this label" a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from jixiao.extract.normalize import clean, flat
 from jixiao.ingest.document import Cell, Table
+from jixiao.lazyre import lazy
 from jixiao.model import Location, Provenance
 
-_LINE_BREAK = re.compile(r"\s*\n\s*")
+_LINE_BREAK = lazy(r"\s*\n\s*")
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -25,14 +29,17 @@ class Grid:
     cells: list[list[Cell | None]]
     origins: list[tuple[int, int, int | None]]
     """For each grid row: (block, row within that block's table, page) — for provenance."""
-    _keys: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
-    """Memo of `key`: finders ask for the same cells again and again; cleaning each once keeps it linear."""
-    _texts: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
-    """Memo of `text`, for the same reason."""
+    _keys: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    """Memo of `key`, a row at a time: finders ask for the same cells again and again; cleaning each once
+    keeps it linear."""
+    _texts: dict[int, list[str | None]] = field(default_factory=dict, repr=False, compare=False)
+    """Memo of `text`, for the same reason (None: not cleaned yet)."""
     _distinct: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
     """Memo of `distinct`: every finder walks the distinct cells of every row."""
     _width: int = field(default=-1, repr=False, compare=False)
     """Memo of `n_cols` (-1: not known yet)."""
+    _found: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Memo of `once` and `find`: several readers ask for the same header row or label cell of a table."""
 
     @classmethod
     def of(cls, block: int, table: Table) -> Grid:
@@ -51,6 +58,7 @@ class Grid:
         self.cells.extend(other.cells)
         self.origins.extend(other.origins)
         self._width = width
+        self._found.clear()  # what was found in the shorter table may be elsewhere in the longer one
         return self
 
     @property
@@ -70,24 +78,42 @@ class Grid:
 
     def text(self, r: int, c: int) -> str:
         """Cleaned text; a cell's line breaks are dropped ("产出指标\\n(50分)" → "产出指标(50分)")."""
-        t = self._texts.get((r, c))
+        texts = self._texts.get(r)
+        if texts is None:
+            texts = self._texts[r] = [None] * len(self.cells[r])
+        t = texts[c] if c < len(texts) else ""
         if t is None:
             raw = self.raw(r, c)
-            t = self._texts[(r, c)] = clean(_LINE_BREAK.sub("", raw) if "\n" in raw else raw)
+            t = texts[c] = clean(_LINE_BREAK.sub("", raw) if "\n" in raw else raw)
         return t
 
     def key(self, r: int, c: int) -> str:
         """Text without any whitespace, for matching labels."""
-        k = self._keys.get((r, c))
-        if k is None:
-            k = self._keys[(r, c)] = flat(self.raw(r, c))
-        return k
+        keys = self._keys.get(r)
+        if keys is None:
+            keys = self._keys[r] = self._row_keys(r)
+        return keys[c] if c < len(keys) else ""
+
+    def _row_keys(self, r: int) -> list[str]:
+        """The keys of a row, each merged cell's once."""
+        keys: list[str] = []
+        by_cell: dict[int, str] = {}
+        for cell in self.cells[r]:
+            if not cell:
+                keys.append("")
+                continue
+            k = by_cell.get(id(cell))
+            if k is None:
+                k = by_cell[id(cell)] = flat(cell.text)
+            keys.append(k)
+        return keys
 
     def width(self, r: int) -> int:
         return len(self.cells[r])
 
     def keys(self, r: int) -> list[str]:
-        return [self.key(r, c) for c in range(self.width(r))]
+        self.key(r, 0)
+        return list(self._keys[r])
 
     def row_text(self, r: int) -> str:
         return "".join(self.keys(r))
@@ -106,10 +132,12 @@ class Grid:
 
     def location(self, r: int, c: int) -> Location:
         block, row, page = self.origins[r]
-        return Location.model_construct(block=block, row=row, col=c, page=page)  # ints of our own: nothing to validate
+        # Validated construction: for a few plain fields pydantic-core's validator is about twice as fast as
+        # `model_construct`, which fills the defaults in Python.
+        return Location(block=block, row=row, col=c, page=page)
 
     def provenance(self, r: int, c: int, method: str) -> Provenance:
-        return Provenance.model_construct(location=self.location(r, c), text=self.raw(r, c), method=method)
+        return Provenance(location=self.location(r, c), text=self.raw(r, c), method=method)
 
     def right_of(self, r: int, c: int) -> int | None:
         """Column of the first non-empty distinct cell right of (r, c)."""
@@ -120,11 +148,24 @@ class Grid:
                 return cc
         return None
 
+    def once(self, name: str, find: Callable[[Grid], T]) -> T:
+        """`find(self)`, computed once per table (what it returns is shared: callers must not change it)."""
+        if name not in self._found:
+            self._found[name] = find(self)
+        return self._found[name]
+
     def find(self, pattern: str, rows: range | None = None) -> tuple[int, int] | None:
-        """First (row, col) whose key matches `pattern` (a regex searched in the cell key)."""
-        rx = re.compile(pattern)
-        for r in rows or range(self.n_rows):
-            for c in range(self.width(r)):
+        """First (row, col) whose key matches `pattern` (a regex searched in the cell key); memoised."""
+        key = ("find", pattern, rows)
+        if key not in self._found:
+            self._found[key] = self._find(re.compile(pattern), rows or range(self.n_rows))
+        return self._found[key]
+
+    def _find(self, rx: re.Pattern, rows: range) -> tuple[int, int] | None:
+        if rx.search(""):  # an empty position may be the first match
+            return next(((r, c) for r in rows for c in range(self.width(r)) if rx.search(self.key(r, c))), None)
+        for r in rows:  # else only the distinct cells: a merged cell's first position is its distinct one
+            for c in self.distinct(r):
                 if rx.search(self.key(r, c)):
                     return r, c
         return None

@@ -3,16 +3,15 @@ evaluation, or prose only — decided from the title, the forms found and the am
 
 from __future__ import annotations
 
-import re
-
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import DocumentKind, Report
 
-_PROJECT_TITLE = re.compile(r"项目(支出)?绩效(自评|自我评价)")
-_FORM_TITLE = re.compile(r"(自评表|评价表)$")
-_PROJECT_HEADER = re.compile(r"^(项目名称|项目全称)")
-_PROJECT_OWNER = re.compile(r"^(主管部门|实施单位|项目单位|预算单位|主管单位)")
-_NOTE = re.compile(r"^(注|说明|填表人|填报日期|联系电话|单位负责人|填报单位|备注)[:：0-9１-９.、]")
+_PROJECT_TITLE = lazy(r"项目(支出)?绩效(自评|自我评价)")
+_FORM_TITLE = lazy(r"(自评表|评价表)$")
+_PROJECT_HEADER = lazy(r"^(项目名称|项目全称)")
+_PROJECT_OWNER = lazy(r"^(主管部门|实施单位|项目单位|预算单位|主管单位)")
+_NOTE = lazy(r"^(注|说明|填表人|填报日期|联系电话|单位负责人|填报单位|备注)[:：0-9１-９.、]")
 KIND_NAMES = {
     "department_report": "部门整体支出绩效自评报告", "department_form": "部门整体支出绩效自评表",
     "project_form": "项目支出绩效自评表", "project_report": "项目支出绩效自评报告",

@@ -10,6 +10,7 @@ import re
 from jixiao.extract import narrative, numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import Location, Project, Provenance, Report
 
 # (path, label, how the value is read, where: "both" — the cell to the right or after a colon in
@@ -24,20 +25,38 @@ LABELS = [
     ("total_score", r"(?:自评|评价|综合)?(?:总得分|得分合计|综合得分|自评得分|合计得分)", "number", "both"),
     ("total_score", r"(?:自评)?总分", "number", "inline"),  # a 总分 row's right cell is Σ 分值
 ]
-_NEXT_LABEL = re.compile(r"\s*(填报日期|填表人|联系电话|单位负责人|填报单位|金额单位|单位[:：]|日期|电话|盖章|（盖章）|\(盖章\))")
+_NEXT_LABEL = lazy(r"\s*(填报日期|填表人|联系电话|单位负责人|填报单位|金额单位|单位[:：]|日期|电话|盖章|（盖章）|\(盖章\))")
 _MAX_CELL = 200
 
 
 def read(grids: list[Grid], out: Collector, only: tuple[str, ...] = ()) -> None:
     """Every labelled value (or those of the paths in `only`), the first one found for each path winning."""
+    candidates: dict[int, list[tuple[int, int, str]]] = {}
     for path, label, how, where in LABELS:
         if only and path not in only:
             continue
-        for grid in grids:
-            found = _labelled(grid, label, how, where)
+        for k, grid in enumerate(grids):
+            if k not in candidates:
+                candidates[k] = _candidates(grid)
+            found = _labelled(grid, candidates[k], label, how, where)
             if found is not None:
                 _put(out, path, found)
                 break
+
+
+_ANY_LABEL = lazy("|".join(f"(?:{label})" for _, label, _, _ in LABELS))
+
+
+def _candidates(grid: Grid) -> list[tuple[int, int, str]]:
+    """The cells (row, column, text) that start with some label, in reading order: each label's
+    patterns are anchored at its start, so the other cells are looked at once, not once per label."""
+    found = []
+    for r in range(grid.n_rows):
+        for c in grid.distinct(r):
+            key = grid.text(r, c)[:_MAX_CELL]
+            if _ANY_LABEL.match(key) or _ANY_LABEL.match(key.replace(" ", "")):
+                found.append((r, c, key))
+    return found
 
 
 def _put(out: Collector, path: str, found: Found) -> None:
@@ -52,20 +71,18 @@ def _label_patterns(label: str) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"^(?:{label})(?:[（(][^）)]{{0,10}}[）)])?[:：]?$"), re.compile(rf"^(?:{label})[:：]\s*(.+)$")
 
 
-def _labelled(grid: Grid, label: str, how: str, where: str) -> Found | None:
+def _labelled(grid: Grid, cells: list[tuple[int, int, str]], label: str, how: str, where: str) -> Found | None:
     alone, together = _label_patterns(label)
-    for r in range(grid.n_rows):
-        for c in grid.distinct(r):
-            key = grid.text(r, c)[:_MAX_CELL]
-            if where == "both" and alone.match(key.replace(" ", "")):
-                cc = grid.right_of(r, c)
-                value = _value(grid.text(r, cc), how) if cc is not None else None
-                if value is not None:
-                    return Found(value, grid.provenance(r, cc, f"表格 {key}"))
-            m = together.match(key)
-            value = _value(_NEXT_LABEL.split(m.group(1))[0], how) if m else None
+    for r, c, key in cells:
+        if where == "both" and alone.match(key.replace(" ", "")):
+            cc = grid.right_of(r, c)
+            value = _value(grid.text(r, cc), how) if cc is not None else None
             if value is not None:
-                return Found(value, grid.provenance(r, c, f"表格 {key[:12]}"))
+                return Found(value, grid.provenance(r, cc, f"表格 {key}"))
+        m = together.match(key)
+        value = _value(_NEXT_LABEL.split(m.group(1))[0], how) if m else None
+        if value is not None:
+            return Found(value, grid.provenance(r, c, f"表格 {key[:12]}"))
     return None
 
 
@@ -82,8 +99,8 @@ def _value(text: str, how: str):
     return text if len(text) <= 80 else None
 
 
-_TITLE_YEAR = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[）)]|^(20\d{2})\s*年度")
-_FILED = re.compile(r"填报日期[:：]?\s*(20\d{2})\s*年")
+_TITLE_YEAR = lazy(r"[（(]\s*(20\d{2})\s*年度?\s*[）)]|^(20\d{2})\s*年度")
+_FILED = lazy(r"填报日期[:：]?\s*(20\d{2})\s*年")
 
 
 def title_year(grids: list[Grid]) -> Found | None:
@@ -113,8 +130,8 @@ def year_before_filing(grids: list[Grid], paras: list[narrative.Paragraph]) -> F
     return None
 
 
-_PROBLEMS = re.compile(r"^(存在(的)?(主要)?问题|问题及原因|主要问题)$")
-_MEASURES = re.compile(r"^(改进措施|下一步改进措施|整改措施|改进建议|有关建议)$")
+_PROBLEMS = lazy(r"^(存在(的)?(主要)?问题|问题及原因|主要问题)$")
+_MEASURES = lazy(r"^(改进措施|下一步改进措施|整改措施|改进建议|有关建议)$")
 
 
 def form_sections(grids: list[Grid], report: Report) -> None:

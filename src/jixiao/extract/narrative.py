@@ -17,14 +17,15 @@ from jixiao.extract import numbers
 from jixiao.extract.found import Found
 from jixiao.extract.normalize import clean
 from jixiao.ingest.document import SourceDocument
+from jixiao.lazyre import lazy
 from jixiao.model import Location, Provenance
 
 NUM = r"(?<!\d)(?<!\d,)(\d[\d,]{0,19}(?:\.\d{1,20})?)(?!\d)"  # from a run's first digit, bounded: linear
 ORG_SUFFIX = r"(?:人民政府|街道办事处|办事处|委员会|管理局|局|中心|卫生院|医院|中学|小学|学校|幼儿园|党校|院|所|站|队|馆|处|办公室|室|联合会|会|社|部)"
-_ORG_AT_START = re.compile(rf"^([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
-_ORG_LINE = re.compile(rf"([\u4e00-\u9fa5（）()]{{2,30}}{ORG_SUFFIX})")
+_ORG_AT_START = lazy(rf"^([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
+_ORG_LINE = lazy(rf"([\u4e00-\u9fa5（）()]{{2,30}}{ORG_SUFFIX})")
 """A line that is a unit's name and nothing else: the whole of it (社会保险服务中心 does not end at 社)."""
-_TITLE = re.compile(r"(部门整体支出|整体支出|绩效(自评|评价)|自评报告|评价报告)")
+_TITLE = lazy(r"(部门整体支出|整体支出|绩效(自评|评价)|自评报告|评价报告)")
 
 
 @dataclass(slots=True)
@@ -52,7 +53,7 @@ def _search(paras: list[Paragraph], pattern: str) -> Iterator[tuple[Paragraph, r
             yield p, m
 
 
-_LABELLED_UNIT = re.compile(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(](?:公章|盖章)[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
+_LABELLED_UNIT = lazy(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(](?:公章|盖章)[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
 
 
 def unit_name(paras: list[Paragraph]) -> Found | None:
@@ -120,9 +121,9 @@ def staffing_actual(paras: list[Paragraph]) -> Found | None:
     return next((_found(int(m.group(1)), p, m, "正文 实有人数", 1) for p, m in _search(paras, pattern)), None)
 
 
-_INITIAL = re.compile(r"年初(预算|批复)")
-_EXECUTED = re.compile(r"(全年支出|本年支出|年度支出|实际完成|完成数|实际执行|实际支出|实际到位|到位资金|执行数|支出决算|决算数|总支出|累计支出|完成支出|已支付|实际使用|支出合计|实际拨付)")
-_FULL_YEAR = re.compile(r"(调整后预算|全年预算|总预算|预算总额|预算数|预算|安排)")
+_INITIAL = lazy(r"年初(预算|批复)")
+_EXECUTED = lazy(r"(全年支出|本年支出|年度支出|实际完成|完成数|实际执行|实际支出|实际到位|到位资金|执行数|支出决算|决算数|总支出|累计支出|完成支出|已支付|实际使用|支出合计|实际拨付)")
+_FULL_YEAR = lazy(r"(调整后预算|全年预算|总预算|预算总额|预算数|预算|安排)")
 
 
 def budget(paras: list[Paragraph], money_unit: str) -> dict[str, Found]:
@@ -200,10 +201,10 @@ def three_public(paras: list[Paragraph]) -> dict[str, Found]:
 
 
 _SCORE_TAIL = rf"(?:为|是|:|合计)?\s*{NUM}\s*分?"
-_TOTAL = re.compile(rf"(?:合计得分|总得分|综合得分|绩效得分|整体得分|得分合计|总分|最终得分){_SCORE_TAIL}")
-_SELF_TOTAL = re.compile(rf"(?:自评总?得分|自评分数?){_SCORE_TAIL}")
-_EVALUATION_TOTAL = re.compile(rf"评价得分{_SCORE_TAIL}")
-_SELF_SCORE = re.compile(rf"自评[^。；]{{0,20}}?得分(?:为|是|:)?\s*{NUM}\s*分")
+_TOTAL = lazy(rf"(?:合计得分|总得分|综合得分|绩效得分|整体得分|得分合计|总分|最终得分){_SCORE_TAIL}")
+_SELF_TOTAL = lazy(rf"(?:自评总?得分|自评分数?){_SCORE_TAIL}")
+_EVALUATION_TOTAL = lazy(rf"评价得分{_SCORE_TAIL}")
+_SELF_SCORE = lazy(rf"自评[^。；]{{0,20}}?得分(?:为|是|:)?\s*{NUM}\s*分")
 
 
 def total_score(paras: list[Paragraph], external: bool = False) -> Found | None:
@@ -220,7 +221,7 @@ def total_score(paras: list[Paragraph], external: bool = False) -> Found | None:
 
 
 GRADES = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "中", "一般": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差"}
-_GRADE = re.compile(r"(?:等级|评级|等次|结果为|评定为|评价结果[:：])(?:为|是|属于|评定为|:|确定为)?\s*[“\"「『]?\s*(不合格|优秀|良好|中等|合格|一般|及格|较差|优|良|中|差)")
+_GRADE = lazy(r"(?:等级|评级|等次|结果为|评定为|评价结果[:：])(?:为|是|属于|评定为|:|确定为)?\s*[“\"「『]?\s*(不合格|优秀|良好|中等|合格|一般|及格|较差|优|良|中|差)")
 
 
 def grade(paras: list[Paragraph]) -> Found | None:

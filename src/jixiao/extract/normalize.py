@@ -7,9 +7,10 @@ carry numbers and comparisons are folded to ASCII.
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
 from jixiao.ingest.limits import current
+from jixiao.lazyre import lazy
 
 # The extractors look at no more of a paragraph or cell than this: a report field is never longer,
 # and every pattern below then costs bounded time per text (the document keeps the whole text).
@@ -19,31 +20,31 @@ _FULLWIDTH = str.maketrans(
     "0123456789.%+-=><~/",
 )
 _LATEX = [
-    (re.compile(r"\\geq?|\\geqslant|\\ge\b"), "≥"),
-    (re.compile(r"\\leq?|\\leqslant|\\le\b"), "≤"),
-    (re.compile(r"\\%"), "%"),
-    (re.compile(r"\\times"), "×"),
-    (re.compile(r"\\sim"), "~"),
-    (re.compile(r"\\(?:text|mathrm)\{([^{}]*)\}"), r"\1"),
+    (lazy(r"\\geq?|\\geqslant|\\ge\b"), "≥"),
+    (lazy(r"\\leq?|\\leqslant|\\le\b"), "≤"),
+    (lazy(r"\\%"), "%"),
+    (lazy(r"\\times"), "×"),
+    (lazy(r"\\sim"), "~"),
+    (lazy(r"\\(?:text|mathrm)\{([^{}]*)\}"), r"\1"),
 ]
-_DOLLARS = re.compile(r"\$([^$\n]{0,80})\$")
+_DOLLARS = lazy(r"\$([^$\n]{0,80})\$")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"，。、；：！？（）《》“”‘’【】"
 # A run of spaces is tried from its first space only (the lookbehind), so long runs stay linear.
-_SPACE_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000\u00a0]+|(?<![ \u3000\u00a0])[ \u3000\u00a0]++(?=[{_CJK}{_CJK_PUNCT}])")
-_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")  # OCR: "1 0 0 %"
-_SPACED_POINT = re.compile(r"(?<=\d\.) (?=\d)|(?<=\d) (?=\.\d)")
-_PERMILLE = re.compile(r"(?<=\d)\s?%0")  # OCR reads ‰ as %0
-_WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
-_SPLIT_NUMBER = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?:\.\d{1,20})?\s{0,8}(?:万元|元|亿元))")
+_SPACE_CJK = lazy(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000\u00a0]+|(?<![ \u3000\u00a0])[ \u3000\u00a0]++(?=[{_CJK}{_CJK_PUNCT}])")
+_SPACED_DIGITS = lazy(r"(?<![\d.])\d(?: \d)+(?![\d.])")  # OCR: "1 0 0 %"
+_SPACED_POINT = lazy(r"(?<=\d\.) (?=\d)|(?<=\d) (?=\.\d)")
+_PERMILLE = lazy(r"(?<=\d)\s?%0")  # OCR reads ‰ as %0
+_WIDE_THOUSANDS = lazy(r"(?<=\d)，(?=\d{3}(?!\d))")
+_SPLIT_NUMBER = lazy(r"(?<=\d)[ \u00a0](?=\d{3}(?:\.\d{1,20})?\s{0,8}(?:万元|元|亿元))")
 _COMPARATOR_WORDS = [("＞＝", "≥"), (">=", "≥"), ("＜＝", "≤"), ("<=", "≤"), ("≧", "≥"), ("≦", "≤")]
-_NOISE = re.compile(r"\[bookmark: [^\[\]]{0,255}\]|[\u200b\u200c\u200d\ufeff]")
-_WS = re.compile(r"[ \t\u00a0]+")
-_ANY_WS = re.compile(r"\s+")
-_SPACE = re.compile(r"[ \u3000\u00a0]")
-_NOISE_START = re.compile(r"\[bookmark|[\u200b\u200c\u200d\ufeff]")
+_NOISE = lazy(r"\[bookmark: [^\[\]]{0,255}\]|[\u200b\u200c\u200d\ufeff]")
+_WS = lazy(r"[ \t\u00a0]+")
+_ANY_WS = lazy(r"\s+")
+_SPACE = lazy(r"[ \u3000\u00a0]")
+_NOISE_START = lazy(r"\[bookmark|[\u200b\u200c\u200d\ufeff]")
 # Any character some step below acts on; a text without one only needs the full-width fold.
-_TRIGGERS = re.compile(r"[\[\u200b\u200c\u200d\ufeff$\\＞＜>=<≧≦，%％\s]")
+_TRIGGERS = lazy(r"[\[\u200b\u200c\u200d\ufeff$\\＞＜>=<≧≦，%％\s]")
 
 
 def clean(text: str | None) -> str:
@@ -52,9 +53,13 @@ def clean(text: str | None) -> str:
     Only the first `VIEW_CHARS` characters are looked at.  Each step runs only when its trigger
     character is present: most cells are short plain text and pass through almost untouched.
     """
-    if not text:
-        return ""
-    s = text[:VIEW_CHARS]
+    return _clean(text[:VIEW_CHARS]) if text else ""
+
+
+@lru_cache(maxsize=2048)
+def _clean(s: str) -> str:
+    """`clean` of a text already cut to `VIEW_CHARS`, memoised: the extractors and the audit clean the same
+    paragraphs and cells several times over (the cache holds at most 2048 × VIEW_CHARS characters)."""
     if not _TRIGGERS.search(s):  # the common case: a short plain label or figure
         return s.translate(_FULLWIDTH).strip()
     if _NOISE_START.search(s):

@@ -9,10 +9,10 @@ bounded and starts only at the first digit of a run, so matching is linear in th
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
 from jixiao.extract.normalize import clean
+from jixiao.lazyre import lazy
 from jixiao.model import Measure
 
 MAX_DIGITS = 20  # integer digits of the largest figure read as a value (10^20 万元 and beyond is no budget)
@@ -20,23 +20,23 @@ MAX_CN_NUMERAL = 16  # characters of the longest Chinese numeral read
 # A number starts at the first digit of a run (not after a digit, a point or the "1e" of 1e400)
 # and must end where the digits end: a longer run is no number at all, never its first digits.
 NUMBER = r"[-+]?(?<![\d.])(?<!\d[eE])(?:\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,20})?|\d{1,20}(?:\.\d{1,20})?|\.\d{1,20})(?!\d|[eE][-+]?\d)"
-_NUMBER_RE = re.compile(NUMBER)
-_PERCENT_RE = re.compile(rf"({NUMBER})\s*%")
-_DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
-_DEADLINE_RE = re.compile(r"(?:^|[^\d个/])\d{1,2}\s*月(?:份|底|末|初|[上中下]旬|\d{1,2}日)?\s*(?:前|以前|之前|内|完成|$)")
-_AMOUNT_RE = re.compile(rf"({NUMBER})\s*(亿元|万元|千元|元|万)?")
+_NUMBER_RE = lazy(NUMBER)
+_PERCENT_RE = lazy(rf"({NUMBER})\s*%")
+_DATE_RE = lazy(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+_DEADLINE_RE = lazy(r"(?:^|[^\d个/])\d{1,2}\s*月(?:份|底|末|初|[上中下]旬|\d{1,2}日)?\s*(?:前|以前|之前|内|完成|$)")
+_AMOUNT_RE = lazy(rf"({NUMBER})\s*(亿元|万元|千元|元|万)?")
 _TO_WAN = {"亿元": Decimal(10000), "万元": Decimal(1), "万": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+CN_NUMERAL = lazy(r"[零〇一二两三四五六七八九十百千万亿]+")
 _COMPARATORS = [
-    (re.compile(r"^(≥|不低于|不少于|不小于|至少|大于等于|达到|>=)"), "≥"),
-    (re.compile(r"^(≤|不超过|不高于|不多于|不大于|小于等于|控制在|<=)"), "≤"),
-    (re.compile(r"^(>|大于|高于|超过)"), ">"),
-    (re.compile(r"^(<|小于|低于)"), "<"),
-    (re.compile(r"^(=|等于)"), "="),
+    (lazy(r"^(≥|不低于|不少于|不小于|至少|大于等于|达到|>=)"), "≥"),
+    (lazy(r"^(≤|不超过|不高于|不多于|不大于|小于等于|控制在|<=)"), "≤"),
+    (lazy(r"^(>|大于|高于|超过)"), ">"),
+    (lazy(r"^(<|小于|低于)"), "<"),
+    (lazy(r"^(=|等于)"), "="),
 ]
-_SUFFIX_COMPARATORS = [(re.compile(r"(以上|及以上)$"), "≥"), (re.compile(r"(以下|及以下|以内)$"), "≤")]
+_SUFFIX_COMPARATORS = [(lazy(r"(以上|及以上)$"), "≥"), (lazy(r"(以下|及以下|以内)$"), "≤")]
 
 
 def to_decimal(text: str | None) -> Decimal | None:

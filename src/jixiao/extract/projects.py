@@ -3,13 +3,12 @@ form after another — each read on its own into a `ProjectForm`."""
 
 from __future__ import annotations
 
-import re
-
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import Indicator, ProjectForm, Report
 
-_NAME = re.compile(r"^(项目名称|项目全称)")
-_OWNER = re.compile(r"^(主管部门|实施单位|项目单位|主管单位)")
+_NAME = lazy(r"^(项目名称|项目全称)")
+_OWNER = lazy(r"^(主管部门|实施单位|项目单位|主管单位)")
 
 
 def _header_rows(grid: Grid) -> list[int]:

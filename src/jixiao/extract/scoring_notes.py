@@ -9,19 +9,22 @@ from decimal import Decimal
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
 from jixiao.extract.narrative import Paragraph
+from jixiao.lazyre import lazy
 from jixiao.model import Location, Provenance
 
 _MAX_TEXT = 400  # a scoring note is a sentence, not a page
 _EXECUTION_WEIGHT = [
-    re.compile(r"(\d{1,2}(?:\.\d+)?)\s*分\s*[*×xX✕]\s*(?:预算|资金)?执行率"),
-    re.compile(r"(?:预算|资金)?执行(?:率)?\s*[*×xX✕]\s*(\d{1,2}(?:\.\d+)?)\s*分"),
-    re.compile(r"(?:预算|资金)执行(?:率|情况)?(?:得分)?\s*[（(]\s*(\d{1,2}(?:\.\d+)?)\s*分\s*[）)]"),
-    re.compile(r"(?:预算|资金)执行率(?:指标)?(?:分值|权重)(?:为|是|:|：)?\s*(\d{1,2}(?:\.\d+)?)\s*分"),
+    lazy(r"(\d{1,2}(?:\.\d+)?)\s*分\s*[*×xX✕]\s*(?:预算|资金)?执行率"),
+    lazy(r"(?:预算|资金)?执行(?:率)?\s*[*×xX✕]\s*(\d{1,2}(?:\.\d+)?)\s*分"),
+    lazy(r"(?:预算|资金)执行(?:率|情况)?(?:得分)?\s*[（(]\s*(\d{1,2}(?:\.\d+)?)\s*分\s*[）)]"),
+    lazy(r"(?:预算|资金)执行率(?:指标)?(?:分值|权重)(?:为|是|:|：)?\s*(\d{1,2}(?:\.\d+)?)\s*分"),
 ]
 
 
 def _execution_weight(text: str) -> re.Match | None:
     text = text[:_MAX_TEXT]
+    if "执行" not in text or "分" not in text:  # every pattern needs both
+        return None
     return next((m for rx in _EXECUTION_WEIGHT if (m := rx.search(text))), None)
 
 

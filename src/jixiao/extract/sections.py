@@ -6,17 +6,18 @@ import re
 
 from jixiao.extract.normalize import clean
 from jixiao.ingest.document import SourceDocument
+from jixiao.lazyre import lazy
 from jixiao.model import Section
 
 _LEVELS = [
-    (1, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
-    (2, re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")),
-    (3, re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),
-    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]|^[①-⑳]")),
+    (1, lazy(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
+    (2, lazy(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")),
+    (3, lazy(r"^\d{1,2}\s*[、.．](?!\d)")),
+    (4, lazy(r"^[（(]\s*\d{1,2}\s*[）)]|^[①-⑳]")),
 ]
-PROBLEMS = re.compile(r"(存在的?(主要)?问题|主要问题|问题及原因)")
-MEASURES = re.compile(r"(改进措施|改进建议|有关建议|下一步|整改措施|工作建议|意见建议)")
-_END = re.compile(r"^(报告应包括|附件|附表|填表人|\S{0,20}(人民政府|办事处|局|中心|委员会|公司|事务所)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)")
+PROBLEMS = lazy(r"(存在的?(主要)?问题|主要问题|问题及原因)")
+MEASURES = lazy(r"(改进措施|改进建议|有关建议|下一步|整改措施|工作建议|意见建议)")
+_END = lazy(r"^(报告应包括|附件|附表|填表人|\S{0,20}(人民政府|办事处|局|中心|委员会|公司|事务所)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)")
 _MAX_HEADING = 40
 _MAX_ITEM = 8_000  # an item is never longer; joining stops there (joining without end is quadratic)
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao.extract import numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import BudgetLine, Goal, Indicator
 
 INDICATOR_COLUMNS = [
@@ -28,13 +29,13 @@ INDICATOR_COLUMNS = [
     ("deviation", r"(偏差|原因分析|改进措施|未完成原因)"),
     ("unit", r"^(计量单位|度量单位|单位)$"),
 ]
-_SYMBOL = re.compile(r"^(≥|≤|=|＝|═|﹦|≧|≦|>|<)")  # a comparator, alone in its cell or leading a target
-NOT_APPLICABLE = re.compile(r"^[-—–―/／\\、无]+$|^不适用$")
+_SYMBOL = lazy(r"^(≥|≤|=|＝|═|﹦|≧|≦|>|<)")  # a comparator, alone in its cell or leading a target
+NOT_APPLICABLE = lazy(r"^[-—–―/／\\、无]+$|^不适用$")
 _DIRECTIONS = [
-    (re.compile(r"^(≥|>=|≧|＞＝|大于等于|不低于|不少于|正向|越大越好|高于|>)"), "≥"),
-    (re.compile(r"^(≤|<=|≦|＜＝|小于等于|不高于|不超过|反向|越小越好|低于|<)"), "≤"),
-    (re.compile(r"^(=|＝|═|﹦|等于)"), "="),
-    (re.compile(r"^定性"), "定性"),
+    (lazy(r"^(≥|>=|≧|＞＝|大于等于|不低于|不少于|正向|越大越好|高于|>)"), "≥"),
+    (lazy(r"^(≤|<=|≦|＜＝|小于等于|不高于|不超过|反向|越小越好|低于|<)"), "≤"),
+    (lazy(r"^(=|＝|═|﹦|等于)"), "="),
+    (lazy(r"^定性"), "定性"),
 ]
 BUDGET_COLUMNS = [
     ("initial", r"年初预算"),
@@ -46,10 +47,10 @@ BUDGET_COLUMNS = [
 ]
 SOURCES = ["一般公共预算", "政府性基金", "国有资本经营预算", "纳入专户管理的非税收入", "财政专户管理资金", "社会保险基金", "事业收入", "上年结转",
            "当年财政拨款", "财政拨款", "财政资金", "单位资金", "自有资金", "社会投入", "其他资金"]
-_LEVEL1_WEIGHT = re.compile(r"[（(]\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[）)]")
-_TEMPLATE_ROW = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
-_TOTAL_ROW = re.compile(r"^(总分|合计|总计|综合得分|总得分|自评得分|自评总分|评价得分|得分合计|合计得分)")
-_FOOTER = re.compile(r"^(填表人|填报人|填报日期|联系电话|单位负责人|注[:：0-9]|说明[:：]|备注[:：]|填表说明|财务负责人)")
+_LEVEL1_WEIGHT = lazy(r"[（(]\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[）)]")
+_TEMPLATE_ROW = lazy(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
+_TOTAL_ROW = lazy(r"^(总分|合计|总计|综合得分|总得分|自评得分|自评总分|评价得分|得分合计|合计得分)")
+_FOOTER = lazy(r"^(填表人|填报人|填报日期|联系电话|单位负责人|注[:：0-9]|说明[:：]|备注[:：]|填表说明|财务负责人)")
 
 
 def is_self_eval_table(grid: Grid) -> bool:
@@ -87,8 +88,13 @@ def _header(grid: Grid, spec: list[tuple[str, str]], needed: str, either: tuple[
 
 
 def _indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    """The indicator header row and its columns; a two-row header (年度指标值 over 符号 | 数值 |
-    度量单位) gives its columns from the second row, which names each one."""
+    """The indicator header row and its columns (once per table: several readers ask)."""
+    return grid.once("indicator_header", _find_indicator_header)
+
+
+def _find_indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    """A two-row header (年度指标值 over 符号 | 数值 | 度量单位) gives its columns from the second row, which
+    names each one."""
     header = _header(grid, INDICATOR_COLUMNS, "name", ("weight", "score"))
     if header is None or header[0] + 1 >= grid.n_rows or not _indicator_header_row(grid, header[0] + 1):
         return header
@@ -104,6 +110,10 @@ def column_labels(grid: Grid) -> dict[str, str]:
 
 def _budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     """年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分; some forms have no 全年预算数 (年初预算数(A) / 全年执行数(B))."""
+    return grid.once("budget_header", _find_budget_header)
+
+
+def _find_budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     return _header(grid, BUDGET_COLUMNS, "full_year", ("executed", "execution_rate")) or _header(grid, BUDGET_COLUMNS, "initial", ("executed", "execution_rate"))
 
 

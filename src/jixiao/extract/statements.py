@@ -12,18 +12,19 @@ from decimal import Decimal
 
 from jixiao.extract import numbers
 from jixiao.extract.narrative import NUM, Paragraph
+from jixiao.lazyre import lazy
 from jixiao.model import Location, Statement
 
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
-_AMOUNT = re.compile(rf"{NUM}\s*(亿元|万元|元)")
-_COUNT = re.compile(rf"{NUM}\s*(?:人|名)(?![次民员口数称])")
-_COMPARED = re.compile(r"^(比|较|与|同比|环比)|^(增加|减少|增长|下降|节约|节省|上升|下降了|减少了|增加了)$")
-_SHARE = re.compile(rf"\s*[，,]?\s*(?:占|占比|约占)([\u4e00-\u9fa5“”\"]{{0,12}}?)(?:的|比重|比例|为)?\s*{NUM}\s*%")
-_CHANGE = re.compile(rf"(?:比|较|与)(上年|上一年|去年|同期|上年度|20\d{{2}}\s*年(?:度)?)(?:相比|同比)?\s*(增加|减少|增长|下降|节约|节省|上升|持平)(?:了)?\s*(?:{NUM}\s*(万元|元|%|个百分点)?)?")
-_SCORE = re.compile(rf"([\u4e00-\u9fa5]{{2,16}}?)(?:指标)?(?:自评)?(?:合计)?得分(?:为|是|:)?\s*{NUM}\s*分")
-_RATE = re.compile(rf"([\u4e00-\u9fa5“”\"]{{2,16}}?率|完成预算的)\s*(?:为|达到|达|是|:)?\s*(?:了)?\s*([-−]?){NUM}\s*%")
-_LABEL_CUT = re.compile(r"[，,：:、。；;（）()]|其中")
-_FILLER = re.compile(r"(为|是|共计|合计|总计|共|达到|达|约|了|的)$")
+_SENTENCE = lazy(r"[^。！？!?]+[。！？!?]?")
+_AMOUNT = lazy(rf"{NUM}\s*(亿元|万元|元)")
+_COUNT = lazy(rf"{NUM}\s*(?:人|名)(?![次民员口数称])")
+_COMPARED = lazy(r"^(比|较|与|同比|环比)|^(增加|减少|增长|下降|节约|节省|上升|下降了|减少了|增加了)$")
+_SHARE = lazy(rf"\s*[，,]?\s*(?:占|占比|约占)([\u4e00-\u9fa5“”\"]{{0,12}}?)(?:的|比重|比例|为)?\s*{NUM}\s*%")
+_CHANGE = lazy(rf"(?:比|较|与)(上年|上一年|去年|同期|上年度|20\d{{2}}\s*年(?:度)?)(?:相比|同比)?\s*(增加|减少|增长|下降|节约|节省|上升|持平)(?:了)?\s*(?:{NUM}\s*(万元|元|%|个百分点)?)?")
+_SCORE = lazy(rf"([\u4e00-\u9fa5]{{2,16}}?)(?:指标)?(?:自评)?(?:合计)?得分(?:为|是|:)?\s*{NUM}\s*分")
+_RATE = lazy(rf"([\u4e00-\u9fa5“”\"]{{2,16}}?率|完成预算的)\s*(?:为|达到|达|是|:)?\s*(?:了)?\s*([-−]?){NUM}\s*%")
+_LABEL_CUT = lazy(r"[，,：:、。；;（）()]|其中")
+_FILLER = lazy(r"(为|是|共计|合计|总计|共|达到|达|约|了|的)$")
 _DIRECTIONS = {"增加": "增加", "增长": "增加", "上升": "增加", "减少": "减少", "下降": "减少", "节约": "减少", "节省": "减少", "持平": "持平"}
 
 
@@ -56,7 +57,7 @@ def _loc(p: Paragraph, start: int, end: int) -> Location:
     return Location(block=p.block, start=start, end=end, page=p.page)
 
 
-_SUBJECT_PREFIX = re.compile(r"^(\d{4}\s*)?(年末|年底|年度?|本年度?|全年)?((我|本)(镇|乡|街道|单位|部门|局|项目)?)?")
+_SUBJECT_PREFIX = lazy(r"^(\d{4}\s*)?(年末|年底|年度?|本年度?|全年)?((我|本)(镇|乡|街道|单位|部门|局|项目)?)?")
 
 
 def _label(before: str) -> str:
@@ -114,7 +115,7 @@ def _itemised(pattern: re.Pattern, sentence: str, start: int) -> bool:
     return bool(nxt and _USES.search(gap) and not re.search(r"[；;]", gap) and len(gap) <= 40)
 
 
-_USES = re.compile(r"(主要用于|用于|包括|主要是|具体为)")
+_USES = lazy(r"(主要用于|用于|包括|主要是|具体为)")
 
 
 def _share(p, sentence, offset, m, label, whole) -> Statement:

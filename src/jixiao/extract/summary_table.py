@@ -7,23 +7,30 @@ import re
 from jixiao.extract import numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import Level1Summary
 
-_TOTAL = re.compile(r"^(合计|总计|总分)")
+_TOTAL = lazy(r"^(合计|总计|总分)")
+_NAME_HEADERS = frozenset({"一级指标", "评价维度", "维度", "指标", "指标名称"})  # a whole key (keys hold no whitespace)
 
 
 def _header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
-    """(row, name, weight, score, 得分率 columns) of a 一级指标 | 分值 | 得分 header without 三级指标."""
+    """(row, name, weight, score, 得分率 columns) of a 一级指标 | 分值 | 得分 header without 三级指标 (once per table)."""
+    return grid.once("summary_header", _find_header)
+
+
+def _find_header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
     for r in range(grid.n_rows):
         keys = grid.keys(r)
         if any("三级指标" in k for k in keys):
             return None
-        name = next((c for c, k in enumerate(keys) if re.match(r"^(一级指标|评价维度|维度|指标|指标名称)$", k)), None)
+        name = next((c for c, k in enumerate(keys) if k in _NAME_HEADERS), None)
+        if name is None:  # the columns are looked for only while the row can still be the header
+            continue
         weight = next((c for c, k in enumerate(keys) if re.match(r"^(分值|权重|标准分)", k)), None)
-        score = next((c for c, k in enumerate(keys) if re.match(r"^(自评|评价|实际)?得分$", k)), None)
-        rate = next((c for c, k in enumerate(keys) if re.match(r"^得分率", k)), None)
-        if None not in (name, weight, score):
-            return r, name, weight, score, rate
+        score = next((c for c, k in enumerate(keys) if re.match(r"^(自评|评价|实际)?得分$", k)), None) if weight is not None else None
+        if score is not None:
+            return r, name, weight, score, next((c for c, k in enumerate(keys) if re.match(r"^得分率", k)), None)
     return None
 
 

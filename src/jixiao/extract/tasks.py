@@ -8,11 +8,12 @@ import re
 from jixiao.extract import numbers
 from jixiao.extract.found import Collector
 from jixiao.extract.grid import Grid
+from jixiao.lazyre import lazy
 from jixiao.model import Task
 
-_HEADER = re.compile(r"^任务名称")
-_TOTAL = re.compile(r"^(金额合计|合计|总计)")
-_END = re.compile(r"(年度预算|预算执行|年初预算|年度总体目标|绩效指标|预期目标)")
+_HEADER = lazy(r"^任务名称")
+_TOTAL = lazy(r"^(金额合计|合计|总计)")
+_END = lazy(r"(年度预算|预算执行|年初预算|年度总体目标|绩效指标|预期目标)")
 _COLUMNS = [("total", r"^(总额|合计|小计|预算金额)"), ("fiscal", r"^(财政拨款|当年财政拨款)"), ("other", r"^其他资金")]
 
 

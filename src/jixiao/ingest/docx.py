@@ -12,13 +12,14 @@ from jixiao.ingest.document import Block, Cell, SourceDocument, Table
 from jixiao.ingest.limits import MB, Limits, current
 from jixiao.ingest.safety import check_zip, open_zip, parse_xml, read_member
 from jixiao.ingest.source import Source
+from jixiao.lazyre import lazy
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+HEADING_NAME = lazy(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 # Only paragraph styles can make headings; a styles.xml is mostly table and latent styles, so the
 # paragraph styles are cut out with their root's namespace declarations before parsing.
-STYLES_ROOT = re.compile(rb"<((?:\w+:)?)styles\b[^>]*>")
+STYLES_ROOT = lazy(rb"<((?:\w+:)?)styles\b[^>]*>")
 # The body is an unrolled loop that stops at the next style's tag: linear even in damaged XML.
 PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"'])[^<]*(?:<(?!/?%sstyle\b)[^<]*)*</%sstyle>"
 # Tags and attributes the walk compares against on every element, built once.

@@ -26,6 +26,7 @@ from jixiao.ingest.quiet import quiet
 from jixiao.ingest.safety import OLE_MAGIC, ZIP_ERRORS, is_encrypted_ooxml
 from jixiao.ingest.source import Source
 from jixiao.ingest.text import join_cut_sentences
+from jixiao.lazyre import lazy
 
 log = logging.getLogger("jixiao")
 
@@ -64,7 +65,7 @@ EXTENSIONS = {
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF")
 # Member names in the local headers of a package whose central directory is lost (a cut download).
 _PACKAGE_HINTS = ((b"word/", "docx"), (b"xl/", "xlsx"), (b"content.xml", "office"), (b"mimetype", "office"))
-_LOCAL_HEADER = re.compile(rb"PK\x03\x04.{22}(..)..", re.DOTALL)
+_LOCAL_HEADER = lazy(rb"PK\x03\x04.{22}(..)..", re.DOTALL)
 
 
 def sniff(src: Source, head: bytes) -> str:

@@ -15,16 +15,17 @@ from jixiao.errors import InputError
 from jixiao.ingest.document import Block, SourceDocument, Table
 from jixiao.ingest.limits import MB, Limits, current
 from jixiao.ingest.source import Source
+from jixiao.lazyre import lazy
 
 # Non-space, spaces without a tab, then a tab: the first tab ends the ambiguity, so no backtracking.
-_INTERNAL_TAB = re.compile(r"[^\t\s][^\S\t]*\t\s*[^\t\s]")
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.DOTALL)
-_HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[①-⑳]|附件)")
-_EXPORT_NOISE = re.compile(r"\[bookmark: [^\[\]\n]{0,255}\]")  # anchors left by Word-to-text converters
+_INTERNAL_TAB = lazy(r"[^\t\s][^\S\t]*\t\s*[^\t\s]")
+_PIPE_ROW = lazy(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = lazy(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_HEADING = lazy(r"^(#{1,6})\s+(.*)$", re.DOTALL)
+_HEADING_START = lazy(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[①-⑳]|附件)")
+_EXPORT_NOISE = lazy(r"\[bookmark: [^\[\]\n]{0,255}\]")  # anchors left by Word-to-text converters
 _SENTENCE_END = tuple("。！？；：!?;:…”」）)】》")
-_PROSE_MARK = re.compile(r"[，、；,]")
+_PROSE_MARK = lazy(r"[，、；,]")
 
 
 def decode(raw: bytes, path: str) -> str:

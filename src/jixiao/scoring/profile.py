@@ -14,7 +14,6 @@ import json
 import tomllib
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -79,6 +78,7 @@ class Profile(_Data):
 
 
 BUILTIN = ("national", "hunan", "guangdong", "external_53", "chongqing")
+PROFILES = Path(__file__).with_name("profiles")
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -92,7 +92,7 @@ def _raw(name_or_path: str, seen: tuple[str, ...] = ()) -> dict:
     if name_or_path in seen:
         raise JixiaoError(f"评分方案“{seen[0]}”的 extends 循环引用了“{name_or_path}”")
     if name_or_path in BUILTIN:
-        text = resources.files("jixiao.scoring").joinpath(f"profiles/{name_or_path}.toml").read_text(encoding="utf-8")
+        text = (PROFILES / f"{name_or_path}.toml").read_text(encoding="utf-8")
         origin = f"内置方案 {name_or_path}"
     else:
         path = Path(name_or_path)
@@ -134,6 +134,16 @@ def profile_key(name_or_path: str) -> str:
 
 def load_profile(name_or_path: str) -> Profile:
     """A built-in profile by name, or a user's TOML file (which may `extends` a built-in one)."""
+    return _builtin(name_or_path) if name_or_path in BUILTIN else _load(name_or_path)
+
+
+@lru_cache(maxsize=len(BUILTIN))
+def _builtin(name: str) -> Profile:
+    """A built-in profile, read once per process: package data, and what it extends, are built-in too."""
+    return _load(name)
+
+
+def _load(name_or_path: str) -> Profile:
     data = _raw(name_or_path)
     key = content_key(data)
     if key not in _CACHE:

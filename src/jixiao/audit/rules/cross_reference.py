@@ -80,11 +80,20 @@ def _core(label: str) -> str:
     return short if len(short) >= 4 else core
 
 
+def _lengths_allow(a: str, b: str) -> bool:
+    """Whether two texts' lengths allow a ratio of 0.8 (difflib's `real_quick_ratio`, without building a matcher)."""
+    return (not a and not b) or 2.0 * min(len(a), len(b)) / (len(a) + len(b)) >= 0.8
+
+
 def _same_item(s: Statement, rows):
     label = _core(s.label)
     if re.search(r"(预算|安排|上年|比|较)", s.label) or re.fullmatch(r"(基本支出|项目支出)", label) or len(label) < 4:
         return None
-    scored = ((SequenceMatcher(None, label, _core(row.label)).ratio(), row) for row in rows)
+    # The ratio only of rows whose upper bounds reach 0.8 (the lengths', then `quick_ratio`): a row below
+    # cannot be the answer.
+    cores = ((_core(row.label), row) for row in rows)
+    matchers = ((SequenceMatcher(None, label, core), row) for core, row in cores if _lengths_allow(label, core))
+    scored = ((m.ratio(), row) for m, row in matchers if m.quick_ratio() >= 0.8)
     ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))  # the first row of the highest ratio
     if best is None or ratio < 0.8:
         return None

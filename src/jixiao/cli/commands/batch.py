@@ -1,7 +1,5 @@
 """`jixiao batch`: a whole directory parsed, scored and audited into an output folder, resumably."""
 
-from __future__ import annotations
-
 from functools import partial
 from pathlib import Path
 

@@ -1,7 +1,5 @@
 """`jixiao score`, `jixiao audit` and `jixiao rules`: re-scoring and auditing reports."""
 
-from __future__ import annotations
-
 import sys
 from functools import partial
 from pathlib import Path

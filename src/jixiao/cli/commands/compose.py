@@ -1,7 +1,5 @@
 """`jixiao template` and `jixiao render`: the fill-in workbook and the report composed from it."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """`jixiao parse` and `jixiao inspect`: reading reports."""
 
-from __future__ import annotations
-
 import sys
 from functools import partial
 from pathlib import Path

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -103,7 +102,8 @@ class Template(_Data):
     compose: Compose | None = None
 
 
-BUILTIN = tuple(sorted(p.name.removesuffix(".toml") for p in resources.files("jixiao.extract.templates").iterdir() if p.name.endswith(".toml")))
+_FOLDER = Path(__file__).parent
+BUILTIN = tuple(sorted(p.stem for p in _FOLDER.glob("*.toml")))
 """Every TOML file in this folder is a built-in template: adding a province's layout is adding a file."""
 
 
@@ -111,7 +111,7 @@ BUILTIN = tuple(sorted(p.name.removesuffix(".toml") for p in resources.files("ji
 def load_template(name_or_path: str) -> Template:
     """A built-in template by name, or a user's TOML file."""
     if name_or_path in BUILTIN:
-        text = resources.files("jixiao.extract.templates").joinpath(f"{name_or_path}.toml").read_text(encoding="utf-8")
+        text = (_FOLDER / f"{name_or_path}.toml").read_text(encoding="utf-8")
     else:
         path = Path(name_or_path)
         if not path.is_file():
