@@ -9,8 +9,9 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "jixiao"
 # The core (model ← ingest ← extract ← scoring ← audit, and outcome: the per-file pipeline) imports
-# none of the callers; the callers (compose, export, batch, store, web, cli) import the core.
-CALLERS = {"compose", "export", "batch", "store", "web", "cli"}
+# none of the callers; the callers (compose, export, batch, store, web, cli, and synth — synthetic
+# reports made through compose) import the core.
+CALLERS = {"compose", "export", "batch", "store", "web", "cli", "synth"}
 FORBIDDEN = {
     "libreoffice": {"model", "ingest", "extract", "scoring", "audit", "outcome"} | CALLERS,
     "model": {"ingest", "extract", "scoring", "audit", "outcome", "libreoffice"} | CALLERS,
@@ -19,11 +20,12 @@ FORBIDDEN = {
     "scoring": {"audit", "outcome"} | CALLERS,
     "audit": {"outcome"} | CALLERS,
     "outcome": CALLERS,
-    "compose": {"export", "batch", "store", "web", "cli"},
-    "export": {"compose", "batch", "store", "web", "cli"},
-    "batch": {"store", "web", "cli"},
-    "store": {"web", "cli"},
-    "web": {"cli"},
+    "compose": {"export", "batch", "store", "web", "cli", "synth"},
+    "synth": {"export", "batch", "store", "web", "cli"},
+    "export": {"compose", "batch", "store", "web", "cli", "synth"},
+    "batch": {"store", "web", "cli", "synth"},
+    "store": {"web", "cli", "synth"},
+    "web": {"cli", "synth"},
 }
 
 

@@ -120,6 +120,9 @@ POSITIVE: dict[str, list[Case]] = {
     "AR104": [
         Case(hunan(("其他资金：100.00", "其他资金：10.00")), ("2910", "3000")),
         Case(edit(PROJECT_FORM, ("\t其他资金\t0\t0\t0", "\t其他资金\t0\t0\t12.00")), ("210", "18", "12", "240", "228"), note="the 全年执行数 column of a project form's source rows"),
+        Case(edit(PROJECT_FORM, ("\t其中：当年财政拨款\t200.00\t220.00\t210.00", "\t其中：当年财政拨款\t200.00\t250.00\t210.00"),
+                  ("\t上年结转资金\t0\t20.00\t18.00\t—\t90.00%\t—\n", ""), ("\t其他资金\t0\t0\t0\t—\t—\t—\n", "")),
+             ("250", "240"), note="a single source row above the 年度资金总额"),
     ],
     "AR105": [Case(hunan(("产出指标(50分)", "产出指标(45分)")), ("产出指标", "45", "50"))],
     "AR106": [
@@ -234,7 +237,8 @@ POSITIVE: dict[str, list[Case]] = {
     "MV704": [Case(PROSE_ONLY, ("三级指标",), "info")],
     # ---- indicator quality
     "IQ401": [Case(hunan(set_row(UPKEEP, target="效果明显", actual="效果较好")), ("长效管护机制建立情况", "效果明显"))],
-    "IQ402": [Case(hunan(set_row(ROAD, target="≥10", actual="12")), ("乡村道路硬化里程", "≥10"))],
+    "IQ402": [Case(hunan(set_row(ROAD, target="≥10", actual="12")), ("乡村道路硬化里程", "≥10")),
+              Case(hunan(set_row(ROAD, name="乡村道路硬化长度", target="≥10", actual="12")), ("乡村道路硬化长度", "≥10"), note="a length has a unit")],
     "IQ403": [Case(hunan(set_row(CHECKS, target="≥12次/年", actual="14个")), ("次/年", "个"))],
     "IQ404": [Case(hunan(set_row(WASTE, actual="≥95%")), ("农村生活垃圾无害化处理率", "≥95%"), "warning")],
     "IQ405": [Case(hunan(set_row(WASTE, target="95%"), ("新增城镇就业135人。", "新增城镇就业135人，农村生活垃圾无害化处理率为92%。")),
@@ -318,9 +322,13 @@ NEGATIVE: dict[str, list[Case]] = {
     "AR118": [Case(EXTERNAL_TABLE)],
     "SC302": [Case(HUNAN), Case(hunan(set_row(SATISFACTION, actual="", score="0")), note="no actual, no points"),
               Case(EXTERNAL_TABLE, note="a scoring table without a 实际完成值 column leaves nothing blank")],
-    "AR104": [Case(HUNAN), Case(PROJECT_FORM, note="a project form's source rows add up in every column")],
+    "AR104": [Case(HUNAN), Case(PROJECT_FORM, note="a project form's source rows add up in every column"),
+              Case(edit(PROJECT_FORM, ("\t上年结转资金\t0\t20.00\t18.00\t—\t90.00%\t—\n", ""), ("\t其他资金\t0\t0\t0\t—\t—\t—\n", "")),
+                   note="a single source row below the total: the other sources may be left out")],
     "AR115": [Case(HUNAN), Case(edit(HUNAN, ("实际在职人数58人。", "实际在职人数58人，其中行政人员30人、事业人员28人；另有离退休人员12人。")),
-                                note="a headcount's parts end at their clause; the 12 retirees are not one of them")],
+                                note="a headcount's parts end at their clause; the 12 retirees are not one of them"),
+              Case(edit(HUNAN, ("2024年末我镇编制数60人，实际在职人数58人。", "我镇核定编制60名，其中行政编制22名、事业编制38名，实有在职人员58人。")),
+                   note="the staff in post after the 编制's parts are not a third part of it")],
     "IQ416": [Case(HUNAN), Case(hunan(set_row(COST, level2="经济成本指标")), note="成本 split into 经济/社会/生态环境成本")],
 }
 

@@ -41,6 +41,16 @@ def test_external_evaluation_that_quotes_the_units_self_evaluation(tmp_path):
     assert (report.total_score, report.grade) == (88, "良")
 
 
+def test_a_title_line_that_is_a_units_name_is_read_whole(tmp_path):
+    report = _parse(tmp_path, "宁远县社会保险服务中心\n关于2019年度绩效自评工作报告\n一、基本情况\n")
+    assert report.unit.name == "宁远县社会保险服务中心"  # not cut at 社
+
+
 def test_unit_after_a_leading_year_in_the_title(tmp_path):
     report = _parse(tmp_path, "2024年度青石镇人民政府部门整体支出绩效自评报告\n一、基本情况\n")
     assert (report.unit.name, report.unit.year) == ("青石镇人民政府", 2024)
+
+
+def test_the_signature_after_the_last_section_is_not_an_item(tmp_path):
+    text = "青石镇人民政府2024年度绩效评价报告\n一、基本情况\n无。\n二、存在的问题\n（一）预算编制不够精细。\n正衡会计师事务所有限公司\n2025年6月3日\n"
+    assert _parse(tmp_path, text).problems == ["预算编制不够精细。"]

@@ -6,7 +6,7 @@ import typer
 
 from jixiao import __version__
 from jixiao.cli.chrome import Command, Group
-from jixiao.cli.commands import batch, check, compose, read
+from jixiao.cli.commands import batch, check, compose, read, synth
 from jixiao.cli.errors import state
 
 app = typer.Typer(
@@ -39,7 +39,7 @@ def main(
     configure(state.debug_log)
 
 
-for command in (read.parse, read.inspect, check.score, check.audit, check.rules, compose.template, compose.render, batch.batch):
+for command in (read.parse, read.inspect, check.score, check.audit, check.rules, compose.template, compose.render, batch.batch, synth.synth):
     app.command(cls=Command)(command)
 
 

@@ -23,6 +23,8 @@ from jixiao.model import Location, Provenance
 NUM = r"(?<!\d)(?<!\d,)(\d[\d,]{0,19}(?:\.\d{1,20})?)(?!\d)"  # from a run's first digit, bounded: linear
 ORG_SUFFIX = r"(?:人民政府|街道办事处|办事处|委员会|管理局|局|中心|卫生院|医院|中学|小学|学校|幼儿园|党校|院|所|站|队|馆|处|办公室|室|联合会|会|社|部)"
 _ORG_AT_START = lazy(rf"^([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
+_ORG_LINE = lazy(rf"([\u4e00-\u9fa5（）()]{{2,30}}{ORG_SUFFIX})")
+"""A line that is a unit's name and nothing else: the whole of it (社会保险服务中心 does not end at 社)."""
 _TITLE = lazy(r"(部门整体支出|整体支出|绩效(自评|评价)|自评报告|评价报告)")
 
 
@@ -61,7 +63,8 @@ def unit_name(paras: list[Paragraph]) -> Found | None:
     for p in paras[:6]:
         title = _TITLE.search(p.text)
         head = p.text[: title.start()] if title else p.text
-        m = _ORG_AT_START.match(re.sub(r"^(关于)?(20\d{2}\s*年度?)?", "", head.strip()))
+        named = re.sub(r"^(关于)?(20\d{2}\s*年度?)?", "", head.strip())
+        m = (None if title else _ORG_LINE.fullmatch(named)) or _ORG_AT_START.match(named)
         if m and (title or len(p.text) <= 40 or p.text[m.end():].startswith(("为", "是", "位于", "，"))):
             return _found(m.group(1), p, m, "标题或首段中的单位名称", 1)
     return _town_from_self_reference(paras)

@@ -17,7 +17,7 @@ _LEVELS = [
 ]
 PROBLEMS = lazy(r"(存在的?(主要)?问题|主要问题|问题及原因)")
 MEASURES = lazy(r"(改进措施|改进建议|有关建议|下一步|整改措施|工作建议|意见建议)")
-_END = lazy(r"^(报告应包括|附件|附表|填表人|\S{0,20}(人民政府|办事处|局)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)")
+_END = lazy(r"^(报告应包括|附件|附表|填表人|\S{0,20}(人民政府|办事处|局|中心|委员会|公司|事务所)$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)")
 _MAX_HEADING = 40
 _MAX_ITEM = 8_000  # an item is never longer; joining stops there (joining without end is quadratic)
 

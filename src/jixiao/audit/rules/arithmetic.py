@@ -120,10 +120,11 @@ def _line_sums(ctx: AuditContext):
     for role, name in (("initial", "年初预算数"), ("full_year", "全年预算数"), ("executed", "全年执行数")):
         stated, values = getattr(b, role), [(line.label, getattr(line, role)) for line in b.lines]
         known = [(label, v) for label, v in values if v is not None]
-        if stated is None or len(known) < 2:
+        if stated is None or not known:
             continue
         total = sum((v for _, v in known), Decimal(0))
-        if abs(total - stated) > ctx.tolerance:
+        over = total - stated > ctx.tolerance  # a single source row may leave the others blank, but never exceeds the total
+        if over or (len(known) > 1 and abs(total - stated) > ctx.tolerance):
             parts = " + ".join(f"{label} {fmt(v)}" for label, v in known)
             yield Issue(f"{name}：{parts} = {fmt(total)} 万元，与年度资金总额 {fmt(stated)} 万元不符", ctx.where(f"budget.{role}", "年度预算执行"),
                         expected=fmt(stated), found=fmt(total), evidence=parts, fix="核对各来源金额，使合计等于年度资金总额。")
@@ -397,7 +398,8 @@ def prose_parts(ctx: AuditContext):
     for s in ctx.report.statements:
         if s.kind in ("amount", "count") and s.whole is not None:
             groups.setdefault((s.location.block, s.kind, s.whole_label, s.whole), []).append(s)
-    for (_block, kind, label, whole), parts in groups.items():
+    for (_block, kind, label, whole), found in groups.items():
+        parts = _same_kind(label, found) if kind == "count" else found
         total = sum((p.value for p in parts), Decimal(0))
         complete = _partition(label, parts)
         composed = kind == "count" and not any(_ATTRIBUTE.search(p.label) for p in parts)  # 专任教师、行政后勤: a headcount's make-up
@@ -417,6 +419,14 @@ def prose_parts(ctx: AuditContext):
 
 _ATTRIBUTE = re.compile(r"(党员|女|男|少数民族|博士|硕士|研究生|本科|大专|高级|中级|初级|职称|学历|岁|以上|以下|退休|离休|借调|聘用|临时)")
 _TOTAL_WORDS = re.compile(r"(合计|总计|总额|共计|总数|总体|总)$")
+
+
+def _same_kind(whole_label: str | None, parts: list) -> list:
+    """Where some parts of a headcount name the whole's kind (核定编制 → 行政编制, 事业编制), a count of
+    another kind read after them ("……事业编制11名，实有在职人员24人") is a statement of its own, not a part."""
+    head = _TOTAL_WORDS.sub("", whole_label or "")[-2:]
+    kin = [p for p in parts if len(head) == 2 and p.label.endswith(head) and p.label != head]
+    return kin if len(kin) >= 2 else parts
 
 
 def _partition(whole_label: str | None, parts) -> bool:

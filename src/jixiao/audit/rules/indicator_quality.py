@@ -36,6 +36,10 @@ def vague_targets(ctx: AuditContext):
                         expected="量化或分档的目标值", found=target, evidence=_evidence(ind))
 
 
+_DIMENSIONLESS = re.compile(r"(率|(?<![长高宽深厚])度|比|指数|系数)$")
+"""Names of figures without a unit (完成率, 满意度); 长度 and 高度 are measured in 公里, 米."""
+
+
 @rule("IQ402", "indicator_quality", "warning", "目标值缺少计量单位")
 def target_without_unit(ctx: AuditContext):
     """检查什么：数字型年度指标值是否写了计量单位（个、人、%、万元、次/年……）。
@@ -46,7 +50,7 @@ def target_without_unit(ctx: AuditContext):
     """
     for i, ind in enumerate(ctx.report.indicators):
         t = ind.target_measure
-        if t and t.value is not None and not t.unit and not re.search(r"(率|度|比|指数|系数)$", ind.name):
+        if t and t.value is not None and not t.unit and not _DIMENSIONLESS.search(ind.name):
             yield Issue(f"指标“{ind.name}”目标值“{ind.target}”没有计量单位", _where(ctx, i, "target"),
                         expected="带计量单位的目标值", found=ind.target, evidence=_evidence(ind))
 

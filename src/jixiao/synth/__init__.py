@@ -1,0 +1,1 @@
+"""Synthetic reports with known faults (`jixiao synth`): consistent data through the renderer, injected faults, ground truth."""
