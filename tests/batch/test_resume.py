@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.batch.helpers import corpus, ledger_count, ledger_rows
 
-N = 60
+N = 200  # long enough that a busy machine cannot finish the run before the signal arrives
 
 
 def _start(src: Path, out: Path) -> subprocess.Popen:

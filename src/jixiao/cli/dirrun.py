@@ -44,14 +44,17 @@ class DirectoryRun:
         self._outcomes = run_local((str(p) for p in iter_report_files(self.directory)), self.work, lost, self.jobs, self.limits, ordered=True)
         with progress_bar(self.verb, self.total) as bar:
             for outcome in self._outcomes:
-                self.done += 1
-                if outcome.status == "failed":
-                    self.failures.append(outcome.error or outcome.path)
-                if outcome.status == "partial":
-                    self.partial_files += 1
-                    self.partial += outcome.problems
                 bar.advance(Path(outcome.path).name)
                 yield outcome
+                self._count(outcome)  # only once the caller has taken it and asks for more: a Ctrl-C meanwhile leaves it out
+
+    def _count(self, outcome: Outcome) -> None:
+        self.done += 1
+        if outcome.status == "failed":
+            self.failures.append(outcome.error or outcome.path)
+        if outcome.status == "partial":
+            self.partial_files += 1
+            self.partial += outcome.problems
 
     def __enter__(self) -> DirectoryRun:
         return self
