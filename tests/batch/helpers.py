@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
 import time
 from pathlib import Path
@@ -65,3 +66,9 @@ def slow(path: str) -> Outcome:
     """Process a file a little slowly, so that a run can be interrupted in the middle."""
     time.sleep(0.2)
     return process(path)
+
+
+def ctrl_c_reaches_it() -> None:
+    """`preexec_fn` for a command a test will stop with Ctrl-C: the default SIGINT action, whatever the test
+    runner inherited (a shell starts background jobs, and so a backgrounded pytest, with SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -10,14 +10,15 @@ import sys
 import time
 from pathlib import Path
 
-from tests.batch.helpers import corpus, ledger_count, ledger_rows
+from tests.batch.helpers import corpus, ctrl_c_reaches_it, ledger_count, ledger_rows
 
 N = 200  # long enough that a busy machine cannot finish the run before the signal arrives
 
 
 def _start(src: Path, out: Path) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "jixiao", "batch", str(src), "-o", str(out), "--jobs", "1"]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=ctrl_c_reaches_it)
 
 
 def _wait_for_rows(proc: subprocess.Popen, out: Path, n: int) -> None:

@@ -11,7 +11,7 @@ import sys
 import time
 
 from jixiao.cli import app
-from tests.batch.helpers import corpus
+from tests.batch.helpers import corpus, ctrl_c_reaches_it
 from tests.cli.helpers import ROOT, runner
 
 SCAN = sorted((ROOT / "tests" / "data" / "scan" / "sources").glob("*.pdf"))[0]
@@ -34,7 +34,7 @@ def test_ctrl_c_in_a_directory_parse_keeps_valid_json_of_what_is_done(tmp_path):
     stdout = tmp_path / "out.json"
     with stdout.open("w") as sink:
         proc = subprocess.Popen([sys.executable, "-m", "jixiao", "parse", str(src), "--jobs", "1"], stdout=sink,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+                                stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=ctrl_c_reaches_it)
         deadline = time.monotonic() + 120
         while '"source"' not in stdout.read_text(encoding="utf-8"):
             assert proc.poll() is None and time.monotonic() < deadline
