@@ -13,18 +13,15 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-import zipfile
 from pathlib import Path
 
-import docx
-from lxml import etree
+from baselines import floor, python_docx  # beside this file
 
 from jixiao.extract import extract
 from jixiao.ingest.registry import read
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def files(fmt: str) -> list[Path]:
@@ -50,20 +47,6 @@ def median_ms(func, paths: list[Path], repeats: int) -> float:
 def jixiao(path: Path) -> None:
     extract(read(path))
 
-
-def python_docx(path: Path) -> None:
-    document = docx.Document(str(path))
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                cell.text  # noqa: B018 — touching the text is the work being measured
-
-
-def floor(path: Path) -> None:
-    with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
-    for tc in root.iter(f"{W}tc"):
-        "".join(tc.itertext())
 
 
 def pages(path: Path) -> int:
