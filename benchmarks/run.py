@@ -14,7 +14,7 @@ commands are timed from outside (wall, and CPU and peak RSS from the kernel's ac
 finished process tree).  The package is byte-compiled first, as an installed wheel would be.
 
 Usage: .venv/bin/python benchmarks/run.py [--sizes 1000 10000] [--quick] [--corpus DIR]
-       [--docling-python /work/venv-docling/bin/python] [--write docs/performance.md]
+       [--docling-python /work/venv-docling/bin/python] [--write docs/performance.md] [--only ocr]
 """
 
 from __future__ import annotations
@@ -309,7 +309,10 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="keep the synthetic corpus here (reused by the next run)")
     parser.add_argument("--docling-python", default=DOCLING_PYTHON)
     parser.add_argument("--write", type=Path, help="put the table into this Markdown file, between its markers")
+    parser.add_argument("--only", choices=["ocr"], help="only this part of the table (not to be written into the docs)")
     args = parser.parse_args()
+    if args.only and args.write:
+        parser.error("--only gives part of the table; --write puts in the whole one")
     if args.quick and args.sizes == [1000, 10000]:
         args.sizes = [200]
     repeats = 3 if args.quick else 7
@@ -318,6 +321,10 @@ def main() -> None:
     started = time.time()
     print(f"{date.today()} · {platform.python_version()} · {os.cpu_count()} cores · load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", flush=True)
     table = Table()
+    if args.only == "ocr":
+        ocr(table, args.quick)
+        print(f"\n{table.markdown()}\nload average at end {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        return
     corpus = args.corpus or Path(tempfile.mkdtemp(prefix="jixiao-synth-"))
     try:
         synth.build(corpus, max(args.sizes))
