@@ -7,6 +7,7 @@ import struct
 import time
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -142,8 +143,12 @@ def _engine():
 def ocr_page(image: Image.Image | np.ndarray, page: int) -> list[Block]:
     """OCR one page image into paragraphs and tables in reading order."""
     gray = _deskew(_gray(image))
-    boxes = _recognise(gray)
-    grids = find_grids(gray)
+    # The ruling lines are looked for on a second thread while the text is detected (OpenCV releases
+    # the GIL; detection keeps one core busy): a thread per page, so a forked process inherits none.
+    with ThreadPoolExecutor(1, thread_name_prefix="jixiao-grid") as pool:
+        found = pool.submit(find_grids, gray)
+        boxes = _recognise(gray)
+        grids = found.result()
     del gray
     _release_memory()
     loose = [b for b in boxes if not any(_in_bbox(b, g.bbox) for g in grids)]
