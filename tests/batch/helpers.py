@@ -72,3 +72,10 @@ def ctrl_c_reaches_it() -> None:
     """`preexec_fn` for a command a test will stop with Ctrl-C: the default SIGINT action, whatever the test
     runner inherited (a shell starts background jobs, and so a backgrounded pytest, with SIGINT ignored)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def ocr_threads(item: str) -> str | None:
+    """The OCR thread setting a worker runs `item` with."""
+    from jixiao.ingest.ocr_lines import THREADS_ENV
+
+    return os.environ.get(THREADS_ENV)

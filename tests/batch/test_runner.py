@@ -6,8 +6,9 @@ import time
 from pathlib import Path
 
 from jixiao.batch.runner import Limits, run_local
+from jixiao.ingest.ocr_lines import THREADS_ENV, cores
 from jixiao.outcome import failed
-from tests.batch.helpers import corpus, die_on_marked, grow_on_marked, hang_on_marked
+from tests.batch.helpers import corpus, die_on_marked, grow_on_marked, hang_on_marked, ocr_threads
 
 
 def lost(path: str, reason: str):
@@ -63,3 +64,14 @@ def test_items_are_taken_lazily(tmp_path):
     first = next(results)
     assert first.path == files[0] and len(taken) <= 5  # a bounded window, not the whole list
     results.close()
+
+
+def test_workers_share_the_cores_for_ocr(monkeypatch):
+    monkeypatch.delenv(THREADS_ENV, raising=False)
+    assert set(run_local(["a", "b", "c"], ocr_threads, lost, jobs=2)) == {str(max(1, cores() // 2))}
+    assert set(run_local(["a"], ocr_threads, lost, jobs=1)) == {str(cores())}
+
+
+def test_an_ocr_thread_setting_of_the_user_is_kept(monkeypatch):
+    monkeypatch.setenv(THREADS_ENV, "3")
+    assert set(run_local(["a", "b"], ocr_threads, lost, jobs=2)) == {"3"}

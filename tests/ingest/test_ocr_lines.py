@@ -66,5 +66,20 @@ def test_shared_session_reads_exactly_what_one_thread_reads():
     assert "100%" in shared.txts and "2024" in shared.txts
 
 
-def test_threads_never_exceed_the_cores():
-    assert 1 <= ocr_lines.threads() <= min(ocr_lines.REC_THREADS, len(os.sched_getaffinity(0)))
+def test_threads_never_exceed_the_cores(monkeypatch):
+    monkeypatch.delenv(ocr_lines.THREADS_ENV, raising=False)
+    assert ocr_lines.threads() == min(ocr_lines.REC_THREADS, len(os.sched_getaffinity(0)))
+    monkeypatch.setenv(ocr_lines.THREADS_ENV, "64")
+    assert ocr_lines.threads() == len(os.sched_getaffinity(0))
+
+
+def test_the_thread_setting_of_the_environment(monkeypatch):
+    for value, expected in (("1", 1), ("0", 1), ("two", min(ocr_lines.REC_THREADS, ocr_lines.cores())), ("", min(ocr_lines.REC_THREADS, ocr_lines.cores()))):
+        monkeypatch.setenv(ocr_lines.THREADS_ENV, value)
+        assert ocr_lines.threads() == expected
+
+
+def test_detection_runs_on_the_ocr_threads_without_spinning():
+    options = ocr._engine().text_det.session.session.get_session_options()
+    assert options.intra_op_num_threads == ocr_lines.threads()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"

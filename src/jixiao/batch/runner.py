@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing
+import os
 import signal
 import sys
 import time
@@ -24,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 from jixiao.errors import JixiaoError
+from jixiao.ingest.ocr_lines import THREADS_ENV, cores
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,9 +57,11 @@ def _die_with_parent() -> None:
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _serve(conn: Connection, work: Callable[[Any], Any]) -> None:
-    """A worker: answer ready, then run one item per message until told to stop or the parent goes."""
+def _serve(conn: Connection, work: Callable[[Any], Any], threads: int) -> None:
+    """A worker: answer ready, then run one item per message until told to stop or the parent goes.
+    Its OCR keeps at most `threads` threads busy (unless the environment already says how many)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.setdefault(THREADS_ENV, str(threads))
     _die_with_parent()
     conn.send(("ready", None, None))
     while True:
@@ -92,9 +96,9 @@ def _sigint_ignored() -> Iterator[None]:
 class _Worker(Generic[T]):
     """One worker process, the item it is working on and since when."""
 
-    def __init__(self, ctx: Any, work: Callable[[T], Any]):
+    def __init__(self, ctx: Any, work: Callable[[T], Any], threads: int):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, work), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(child, work, threads), daemon=True)
         with _sigint_ignored():  # inherited through exec: a Ctrl-C while the worker boots is not its business
             self.process.start()
         child.close()
@@ -144,7 +148,11 @@ class _Pool(Generic[T, R]):
         self.window = max(jobs, 1) * 4
         self.next_out = 0
         self.done: dict[int, R] = {}
-        self.workers = [_Worker(self.ctx, work) for _ in range(max(jobs, 1))]
+        self.threads = max(1, cores() // max(jobs, 1))  # each worker's share of the cores
+        self.workers = [self.new_worker() for _ in range(max(jobs, 1))]
+
+    def new_worker(self) -> _Worker[T]:
+        return _Worker(self.ctx, self.work, self.threads)
 
     def busy(self) -> list[_Worker[T]]:
         return [w for w in self.workers if w.task is not None]
@@ -172,7 +180,7 @@ class _Pool(Generic[T, R]):
         self.done[index] = result
         if replace:
             w.kill()
-            self.workers[self.workers.index(w)] = _Worker(self.ctx, self.work)
+            self.workers[self.workers.index(w)] = self.new_worker()
 
     def stop(self, w: _Worker[T], reason: str) -> None:
         self.finish(w, self.lost(w.task[1], reason), replace=True)
@@ -221,7 +229,7 @@ class _Pool(Generic[T, R]):
         self.boot_failures += 1
         if self.boot_failures > 3:
             raise JixiaoError("工作进程启动后随即退出（已重试 3 次），无法处理文件；请加 --debug 查看日志")
-        self.workers[self.workers.index(w)] = _Worker(self.ctx, self.work)
+        self.workers[self.workers.index(w)] = self.new_worker()
         w.kill()
 
     def _enforce(self) -> None:

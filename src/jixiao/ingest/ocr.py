@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from statistics import median
 
 import cv2
@@ -36,9 +37,10 @@ REC_BATCH = 1
 # Text is detected on a copy of at most this size (the lines are then cut from the full image): the
 # detector's memory and time grow with the pixels it sees (~500 MB at 1600 px).
 DET_LIMIT = 1280
-# One inference thread per run: a batch runs one worker per core, and on a shared machine a second
-# thread mostly waits for the first (measured: 0.6–0.7× the CPU time of the default, same text).
-# A page's text lines are shared out to two such runs at once instead (see ocr_lines).
+# Recognition: one inference thread per run (a second thread mostly waits for the first: measured
+# 0.6–0.7× the CPU time of the default, same text); a page's text lines are shared out to
+# `ocr_lines.threads()` such runs at once instead. Detection, one run per page, gets that many
+# inference threads, which sleep rather than spin while they wait (RapidOCR sets neither per model).
 ONNX_THREADS = 1
 MIN_LINE_FRACTION = 0.035  # a ruling line spans at least this share of the page width/height
 GRID_TOLERANCE = 8  # px: line positions closer than this are one line
@@ -130,14 +132,37 @@ def _engine():
         "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH], "Rec.rec_batch_num": REC_BATCH, "Det.limit_type": "max", "Det.limit_side_len": DET_LIMIT,
         "EngineConfig.onnxruntime.intra_op_num_threads": ONNX_THREADS, "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     })
+    n = ocr_lines.threads()
     # Both models loaded now rather than on first use: loaded between the first page's detection and
     # recognition, the recogniser lands on top of the detector's freed buffers (measured: 680 MB peak, not 520).
-    for load in ("_load_det_model", "_load_rec_model"):
-        getattr(engine, load, lambda: None)()
+    engine.text_det = _detector(engine.cfg, n)
+    engine._load_rec_model()
     _tune_malloc()
-    if engine.text_rec is not None and (n := ocr_lines.threads()) > 1:
+    if n > 1:
         engine.text_rec = ocr_lines.SharedRecogniser(engine.text_rec, n)
     return engine
+
+
+def _detector(cfg, threads: int):
+    """RapidOCR's text detector (its shipped model) on an ONNX Runtime session with `threads` inference
+    threads that do not spin while they wait for work (RapidOCR's own session sets neither)."""
+    from omegaconf import flag_override
+    from onnxruntime import GraphOptimizationLevel, InferenceSession, SessionOptions
+    from rapidocr.ch_ppocr_det import TextDetector
+    from rapidocr.inference_engine.base import FileInfo, InferSession
+
+    det = cfg.Det
+    model = InferSession.get_model_url(FileInfo(det.engine_type, det.ocr_version, det.task_type, det.lang_type, det.model_type))
+    options = SessionOptions()
+    options.log_severity_level = 4
+    options.enable_cpu_mem_arena = False
+    options.graph_optimization_level = GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads, options.inter_op_num_threads = threads, 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    path = Path(cfg.Global.model_root_dir) / Path(model["model_dir"]).name
+    with flag_override(det, "allow_objects", True):  # RapidOCR takes a ready session from its config
+        det.session = InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    return TextDetector(det)
 
 
 def ocr_page(image: Image.Image | np.ndarray, page: int) -> list[Block]:

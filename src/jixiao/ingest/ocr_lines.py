@@ -6,21 +6,28 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import numpy as np
-
 # ONNX Runtime releases the GIL while a model runs, so two threads calling the one recognition session
 # keep both cores of a page busy: the same text line by line (each thread still recognises one line at a
 # time with one inference thread), no second copy of the model in memory, about half the wall time.
 REC_THREADS = 2
+# Threads one OCR may keep busy, when set (an integer ≥ 1): a batch of N workers sets it to its share of
+# the cores in each worker, so that the workers' threads together do not outnumber the cores.
+THREADS_ENV = "JIXIAO_OCR_THREADS"
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def threads() -> int:
-    """How many recognition threads this process may use: REC_THREADS, at most the cores it may run on."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(REC_THREADS, cores))
+    """How many threads one OCR uses (recognition shares, detection's inference threads): JIXIAO_OCR_THREADS
+    when it is set, else REC_THREADS; never more than the cores this process may run on."""
+    wanted = os.environ.get(THREADS_ENV, "").strip()
+    return max(1, min(int(wanted) if wanted.isdecimal() else REC_THREADS, cores()))
 
 
 class SharedRecogniser:
@@ -36,7 +43,7 @@ class SharedRecogniser:
     def __call__(self, args: Any) -> Any:
         from rapidocr.ch_ppocr_rec import TextRecInput, TextRecOutput
 
-        imgs = [args.img] if isinstance(args.img, np.ndarray) else list(args.img)
+        imgs = list(args.img) if isinstance(args.img, list | tuple) else [args.img]
         order = sorted(range(len(imgs)), key=lambda i: -imgs[i].shape[1] / max(imgs[i].shape[0], 1))
         shares = [share for share in (order[k :: self.n] for k in range(self.n)) if share]
         if len(shares) < 2:
