@@ -79,6 +79,16 @@ def test_the_thread_setting_of_the_environment(monkeypatch):
         assert ocr_lines.threads() == expected
 
 
+def test_a_worker_takes_its_share_of_the_cores(monkeypatch):
+    monkeypatch.setenv(ocr_lines.THREADS_ENV, "")  # recorded, so that what share() sets is undone after the test
+    monkeypatch.delenv(ocr_lines.THREADS_ENV)
+    ocr_lines.share(2)
+    assert ocr_lines.threads() == max(1, ocr_lines.cores() // 2)
+    monkeypatch.setenv(ocr_lines.THREADS_ENV, "1")
+    ocr_lines.share(1)  # the setting already there is kept
+    assert ocr_lines.threads() == 1
+
+
 def test_detection_runs_on_the_ocr_threads_without_spinning():
     options = ocr._engine().text_det.session.session.get_session_options()
     assert options.intra_op_num_threads == ocr_lines.threads()

@@ -17,3 +17,10 @@ def hang_or_crash(path: str, profile: str | None) -> dict:
     if head.startswith("crash"):
         os._exit(3)
     return analyse(path, profile)
+
+
+def ocr_threads() -> str | None:
+    """The OCR thread setting of the worker process this runs in."""
+    from jixiao.ingest.ocr_lines import THREADS_ENV
+
+    return os.environ.get(THREADS_ENV)

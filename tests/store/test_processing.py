@@ -7,11 +7,12 @@ import time
 
 from sqlalchemy import select
 
+from jixiao.ingest.ocr_lines import THREADS_ENV, cores
 from jixiao.store import Store
 from jixiao.store.processing import Processor
 from jixiao.store.tables import Submission, Task, Version
 from jixiao.store.uploads import accept
-from tests.store.slow_tasks import hang_or_crash
+from tests.store.slow_tasks import hang_or_crash, ocr_threads
 from tests.web.server import SEEDS
 
 
@@ -71,3 +72,12 @@ def test_a_failed_file_uploaded_again_is_retried(store, tmp_path):
     assert again.version_id == first.version_id and not again.duplicate
     with store.read() as s:
         assert s.get(Version, first.version_id).state == "queued"
+
+
+def test_pool_workers_share_the_cores_for_ocr(tmp_path, monkeypatch):
+    monkeypatch.delenv(THREADS_ENV, raising=False)
+    pool = Processor(None, tmp_path, workers=2)._new_pool()
+    try:
+        assert {pool.submit(ocr_threads).result(timeout=60) for _ in range(4)} == {str(max(1, cores() // 2))}
+    finally:
+        pool.shutdown()

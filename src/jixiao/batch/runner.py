@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing
-import os
 import signal
 import sys
 import time
@@ -25,7 +24,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 from jixiao.errors import JixiaoError
-from jixiao.ingest.ocr_lines import THREADS_ENV, cores
+from jixiao.ingest import ocr_lines
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -57,11 +56,10 @@ def _die_with_parent() -> None:
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _serve(conn: Connection, work: Callable[[Any], Any], threads: int) -> None:
-    """A worker: answer ready, then run one item per message until told to stop or the parent goes.
-    Its OCR keeps at most `threads` threads busy (unless the environment already says how many)."""
+def _serve(conn: Connection, work: Callable[[Any], Any], workers: int) -> None:
+    """A worker, one of `workers`: answer ready, then run one item per message until told to stop or the parent goes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.environ.setdefault(THREADS_ENV, str(threads))
+    ocr_lines.share(workers)
     _die_with_parent()
     conn.send(("ready", None, None))
     while True:
@@ -96,9 +94,9 @@ def _sigint_ignored() -> Iterator[None]:
 class _Worker(Generic[T]):
     """One worker process, the item it is working on and since when."""
 
-    def __init__(self, ctx: Any, work: Callable[[T], Any], threads: int):
+    def __init__(self, ctx: Any, work: Callable[[T], Any], workers: int):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, work, threads), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(child, work, workers), daemon=True)
         with _sigint_ignored():  # inherited through exec: a Ctrl-C while the worker boots is not its business
             self.process.start()
         child.close()
@@ -148,11 +146,11 @@ class _Pool(Generic[T, R]):
         self.window = max(jobs, 1) * 4
         self.next_out = 0
         self.done: dict[int, R] = {}
-        self.threads = max(1, cores() // max(jobs, 1))  # each worker's share of the cores
-        self.workers = [self.new_worker() for _ in range(max(jobs, 1))]
+        self.jobs = max(jobs, 1)
+        self.workers = [self.new_worker() for _ in range(self.jobs)]
 
     def new_worker(self) -> _Worker[T]:
-        return _Worker(self.ctx, self.work, self.threads)
+        return _Worker(self.ctx, self.work, self.jobs)
 
     def busy(self) -> list[_Worker[T]]:
         return [w for w in self.workers if w.task is not None]

@@ -23,6 +23,12 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def share(workers: int) -> None:
+    """In a worker process, one of `workers` running at once: its OCR keeps at most its share of the cores
+    busy, unless JIXIAO_OCR_THREADS already says how many threads."""
+    os.environ.setdefault(THREADS_ENV, str(max(1, cores() // max(workers, 1))))
+
+
 def threads() -> int:
     """How many threads one OCR uses (recognition shares, detection's inference threads): JIXIAO_OCR_THREADS
     when it is set, else REC_THREADS; never more than the cores this process may run on."""

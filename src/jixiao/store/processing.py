@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from jixiao.export.audit_html import document_html
+from jixiao.ingest import ocr_lines
 from jixiao.ingest.registry import read
 from jixiao.model import Report
 from jixiao.outcome import AuditOptions, process
@@ -226,7 +227,8 @@ class Processor:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         """A pool whose workers have started and loaded the pipeline, so that a file's clock starts when it can run."""
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=ocr_lines.share, initargs=(self.workers,))
         wait([pool.submit(_warm) for _ in range(self.workers)], timeout=120)
         return pool
 
