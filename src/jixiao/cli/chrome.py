@@ -8,6 +8,7 @@ start-up never pays for rich), and usage-error messages (translated before typer
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -127,6 +128,9 @@ class Group(_Chinese, TyperGroup):
     def invoke(self, ctx):
         from jixiao.cli.errors import handle
 
+        if not gc.isenabled():  # started by `jixiao.cli.main`: what start-up made lives until exit
+            gc.freeze()
+            gc.enable()
         with _chinese_usage_errors(), handle():
             return super().invoke(ctx)
 

@@ -8,6 +8,7 @@ from jixiao import __version__
 from jixiao.cli.chrome import Command, Group
 from jixiao.cli.commands import batch, check, compose, read, synth
 from jixiao.cli.errors import state
+from jixiao.cli.serve import register
 
 app = typer.Typer(
     cls=Group,
@@ -47,3 +48,6 @@ for command in (read.parse, read.inspect, check.score, check.audit, check.rules,
 def version() -> None:
     """显示版本号。"""
     typer.echo(f"jixiao {__version__}")
+
+
+register(app)  # jixiao serve, jixiao user add
