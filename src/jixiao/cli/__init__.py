@@ -9,7 +9,7 @@ The command line runs no user code, so pydantic's plugin discovery (a scan of ev
 package's entry points, ~20 ms at start-up) is switched off here unless the environment says
 otherwise (`PYDANTIC_DISABLE_PLUGINS=` set to empty keeps plugins on); the library leaves it alone.
 
-Garbage collection: start-up (imports, the command tree, the report model's schemas) allocates
+Garbage collection: start-up (the imports, the command tree, its options) allocates
 tens of thousands of objects that all live until the process ends, and the collector would walk them
 again and again.  `main` turns automatic collection off while the command starts; when the command
 itself begins (`chrome.Group.invoke`) everything made so far is moved out of the collector's sight
@@ -35,6 +35,7 @@ def main() -> None:
         app()
     finally:
         gc.freeze()
+        gc.enable()  # as it was, for a caller that goes on after the command (tests catch SystemExit)
 
 
 def __getattr__(name: str):
