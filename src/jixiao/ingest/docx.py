@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -61,14 +62,14 @@ def read(source: Source, limits: Limits | None = None) -> SourceDocument:
         if z.getinfo("word/document.xml").file_size > limits.xml_bytes:
             raise InputError(src.name, f"Word 文档正文过大（解压后超过 {limits.xml_bytes // MB} MB）")
         body_xml = read_member(z, "word/document.xml", src, limits.xml_bytes)
-        styles_xml = read_member(z, "word/styles.xml", src, limits.xml_bytes) if "word/styles.xml" in names else b""
+        heading_styles = _heading_styles(z, src, limits) if "word/styles.xml" in names else {}
     root = parse_xml(body_xml, src)
     alternates = b"AlternateContent" in body_xml
     del body_xml
     body = root.find(W + "body")
     if body is None:
         raise InputError(src.name, "Word 文档缺少正文（w:body）")
-    state = _new_state(root, _heading_styles(styles_xml, src), limits, alternates)
+    state = _new_state(root, heading_styles, limits, alternates)
     blocks = _blocks(body, state)
     doc = SourceDocument(src.name, "docx", blocks, pages=state.page if state.counts_pages else None)
     for reason in state.partial:
@@ -109,17 +110,20 @@ def _new_state(root: etree._Element, heading_styles: dict[str, int], limits: Lim
     return _State(heading_styles, boxes, special, rendered, rendered or explicit, limits)
 
 
-_STYLES_SEEN: dict[bytes, dict[str, int]] = {}
-"""Heading styles by styles.xml content: the reports of a batch mostly share a few Word templates."""
+_STYLES_SEEN: dict[tuple[int, int], dict[str, int]] = {}
+"""Heading styles by styles.xml, known by its CRC-32 and size: the reports of a batch mostly share a few
+Word templates, whose styles.xml (mostly latent and table styles, often 300 KB) need not be inflated again."""
 
 
-def _heading_styles(styles_xml: bytes, src: Source) -> dict[str, int]:
+def _heading_styles(z: zipfile.ZipFile, src: Source, limits: Limits) -> dict[str, int]:
     """Style id -> heading level, from the style's id, its name or its outline level (read once per distinct styles.xml)."""
-    levels = _STYLES_SEEN.get(styles_xml)
+    info = z.getinfo("word/styles.xml")
+    key = (info.CRC, info.file_size)
+    levels = _STYLES_SEEN.get(key)
     if levels is None:
         if len(_STYLES_SEEN) >= 8:
             _STYLES_SEEN.clear()
-        levels = _STYLES_SEEN[styles_xml] = _read_heading_styles(styles_xml, src)
+        levels = _STYLES_SEEN[key] = _read_heading_styles(read_member(z, "word/styles.xml", src, limits.xml_bytes), src)
     return levels
 
 
