@@ -107,6 +107,8 @@ def bounded_table(cells: list[Cell], limits: Limits) -> tuple[list[Cell], str | 
     """
     width = min(max((c.col + max(c.colspan, 1) for c in cells), default=0), limits.table_cols)
     rows = min(limits.table_rows, limits.table_area // max(width, 1))
+    if all(c.rowspan >= 1 and c.colspan >= 1 and c.row + c.rowspan <= rows and c.col + c.colspan <= width for c in cells):
+        return cells, None  # the usual case: nothing to cut or clamp
     kept = [c for c in cells if c.row < rows and c.col < width]
     for c in kept:
         c.rowspan = min(max(c.rowspan, 1), rows - c.row)
