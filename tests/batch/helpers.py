@@ -72,3 +72,10 @@ def ctrl_c_reaches_it() -> None:
     """`preexec_fn` for a command a test will stop with Ctrl-C: the default SIGINT action, whatever the test
     runner inherited (a shell starts background jobs, and so a backgrounded pytest, with SIGINT ignored)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def frozen_objects(item: str) -> int:
+    """How many objects the worker's garbage collector no longer walks (`gc.freeze`)."""
+    import gc
+
+    return gc.get_freeze_count()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jixiao.batch.runner import Limits, run_local
 from jixiao.outcome import failed
-from tests.batch.helpers import corpus, die_on_marked, grow_on_marked, hang_on_marked
+from tests.batch.helpers import corpus, die_on_marked, frozen_objects, grow_on_marked, hang_on_marked
 
 
 def lost(path: str, reason: str):
@@ -63,3 +63,8 @@ def test_items_are_taken_lazily(tmp_path):
     first = next(results)
     assert first.path == files[0] and len(taken) <= 5  # a bounded window, not the whole list
     results.close()
+
+
+def test_a_worker_freezes_what_it_loaded_after_its_first_item():
+    counts = list(run_local(["a", "b", "c"], frozen_objects, lost, jobs=1, ordered=True))
+    assert counts[0] == 0 and counts[1] > 1000 and counts[2] >= counts[1]

@@ -23,7 +23,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from jixiao.errors import CORRUPT, InputError
 from jixiao.ingest.document import Block, SourceDocument
 from jixiao.ingest.limits import MB, Limits, current
-from jixiao.ingest.safety import HOSTILE_XML, check_zip, open_zip, parse_xml, read_member
+from jixiao.ingest.safety import HOSTILE_XML, open_checked_zip, parse_xml, read_member
 from jixiao.ingest.sheet import SheetCells, sheet_table
 from jixiao.ingest.source import Source
 from jixiao.lazyre import lazy
@@ -64,9 +64,8 @@ class _Book:
 def read(source: Source, limits: Limits | None = None) -> SourceDocument:
     """Read a .xlsx workbook with the values Excel last calculated (formulas are not re-evaluated)."""
     src, limits = Source.of(source), limits or current()
-    check_zip(src, limits)
     doc = SourceDocument(src.name, "xlsx")
-    with open_zip(src) as z:
+    with open_checked_zip(src, limits) as z:
         names = set(z.namelist())
         if "xl/workbook.xml" not in names:
             raise InputError(src.name, f"{CORRUPT}：缺少 xl/workbook.xml")

@@ -100,8 +100,11 @@ def comparable(t: Measure, a: Measure) -> tuple[Decimal | None, Decimal | None]:
     return None, None
 
 
+_UNIT_NOISE = lazy(r"[\s（）()以上以内及]")
+
+
 def _unit(unit: str | None) -> str:
-    return re.sub(r"[\s（）()以上以内及]", "", unit or "")
+    return _UNIT_NOISE.sub("", unit) if unit else ""
 
 
 def _per(unit: str) -> tuple[str, str | None]:

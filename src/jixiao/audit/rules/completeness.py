@@ -24,6 +24,13 @@ _TEMPLATE_LEFTOVERS = [
 ]
 _ANY_LEFTOVER = lazy("|".join(f"(?:{p.pattern})" for p in _TEMPLATE_LEFTOVERS))
 """Matches where any of them does: most texts cost one search, not one per pattern."""
+# What some pattern above needs in the text (its literal part, in the same order); a text with none of
+# them, and not opening with a dot, cannot match and costs a few substring tests instead of a search.
+_LEFTOVER_NEEDS = ("反映", "每个", "（或", "(或", "（可", "(可", "××", "XX", "填", "如实描述", "字以内", "如有", "如无", "若有")
+
+
+def _may_be_leftover(text: str) -> bool:
+    return text[:1] in (".", "…") or any(need in text for need in _LEFTOVER_NEEDS)
 
 
 @rule("CM601", "completeness", "warning", "缺少规定的报告章节")
@@ -89,7 +96,7 @@ def template_leftovers(ctx: AuditContext):
     修改建议：删除模板说明，按说明要求填写实际内容。
     依据：报告撰写规范。
     """
-    for text in (t for t in ctx.texts if _ANY_LEFTOVER.search(t)):
+    for text in (t for t in ctx.texts if _may_be_leftover(t) and _ANY_LEFTOVER.search(t)):
         for pattern in _TEMPLATE_LEFTOVERS:
             m = pattern.search(text)
             if m:

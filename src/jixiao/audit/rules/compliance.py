@@ -149,6 +149,7 @@ def large_adjustment(ctx: AuditContext):
                     expected=f"≤ {fmt(limit)}%", found=f"{fmt(rate, 2)}%", evidence=f"{ctx.evidence('budget.initial')}；{ctx.evidence('budget.full_year')}")
 
 
+_OVER_HUNDRED = lazy(r"([\u4e00-\u9fa5“”\"]{2,16}率)[^，。；\d]{0,8}100\s*%\s*(以上|及以上)")
 _BOUNDED_RATE = lazy(r"(执行率|完成率|覆盖率|合格率|达标率|满意度|参与率|办结率|化解率|到位率|监控率|保障率|支出率|受益率|知晓率|整改率)$")
 
 
@@ -167,8 +168,8 @@ def impossible_values(ctx: AuditContext):
         if s.kind == "rate" and s.label.endswith("控制率") and s.value < 0:
             yield Issue(f"“{s.label}”写为 {fmt(s.value)}%，控制率是实际数与预算数之比，不会为负（疑为偏差率）", ctx.statement_where(s),
                         expected="实际数 ÷ 预算数 × 100%", found=f"{fmt(s.value)}%", evidence=s.text, severity="warning")
-    for text in ctx.texts:
-        for m in re.finditer(r"([\u4e00-\u9fa5“”\"]{2,16}率)[^，。；\d]{0,8}100\s*%\s*(以上|及以上)", text):
+    for text in (t for t in ctx.texts if "以上" in t):  # what the pattern needs, looked for first
+        for m in _OVER_HUNDRED.finditer(text):
             yield Issue(f"“{m.group(1)}”写为“100%{m.group(2)}”，比率不可能超过 100%", Where(section="报告正文"), expected="≤ 100%", found=m.group(0), evidence=m.group(0))
     for i, ind in enumerate(ctx.report.indicators):
         a = ind.actual_measure

@@ -76,11 +76,15 @@ def direction_conflict(ctx: AuditContext):
                         expected=f"方向一致（{ind.direction}）", found=ind.target, evidence=_evidence(ind))
 
 
+_WRITTEN_AT_LEAST = lazy(r"^(≥|>=|大于等于|不低于|不少于|不小于|至少|>)")
+_WRITTEN_AT_MOST = lazy(r"^(≤|<=|小于等于|不超过|不高于|不多于|不大于|控制在|<)")
+
+
 def _written_comparator(target: str | None) -> str | None:
     text = (target or "").strip()
-    if re.match(r"^(≥|>=|大于等于|不低于|不少于|不小于|至少|>)", text):
+    if _WRITTEN_AT_LEAST.match(text):
         return "≥"
-    if re.match(r"^(≤|<=|小于等于|不超过|不高于|不多于|不大于|控制在|<)", text):
+    if _WRITTEN_AT_MOST.match(text):
         return "≤"
     return None
 
