@@ -6,7 +6,7 @@ Prints one table (and with --write, puts it into docs/performance.md between its
   - per .docx report: jixiao parse + audit beside the unzip + lxml floor, python-docx's bare load
     and docling's DOCX conversion (in its own virtualenv, when it is there);
   - batch throughput of `jixiao batch --jobs 2` over 1,000 and 10,000 synthetic .docx, peak RSS;
-  - start-up: bare Python, `jixiao --version`, `jixiao parse FILE.docx` as whole commands;
+  - start-up: bare Python, `jixiao --version`, `jixiao parse FILE.docx`, `jixiao audit FILE.docx` as whole commands;
   - OCR: seconds per scanned page (a table page included) and a 14-page scan's time and peak RSS.
 Times per report are CPU time of this process (`time.process_time`): the machine is shared, and CPU
 time is what another process's load disturbs least; wall times are given beside them.  Whole
@@ -14,7 +14,9 @@ commands are timed from outside (wall, and CPU and peak RSS from the kernel's ac
 finished process tree).  The package is byte-compiled first, as an installed wheel would be.
 
 Usage: .venv/bin/python benchmarks/run.py [--sizes 1000 10000] [--quick] [--corpus DIR]
-       [--docling-python /work/venv-docling/bin/python] [--write docs/performance.md] [--only ocr]
+       [--docling-python /work/venv-docling/bin/python] [--write docs/performance.md]
+       .venv/bin/python benchmarks/run.py --only startup     # the start-up rows alone, in ~15 s
+       .venv/bin/python benchmarks/run.py --only ocr         # the OCR rows alone, ~1-2 min (--quick: no 14-page scan)
 """
 
 from __future__ import annotations
@@ -96,30 +98,42 @@ class Run:
     stderr: str
 
 
-def run_command(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL, sample: float = 0.02) -> Run:
-    """Run `cmd`, sampling the RSS of its process tree; CPU and the largest RSS from the kernel (wait4)."""
+def run_command(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL, sample: float | None = 0.02) -> Run:
+    """Run `cmd`, sampling the RSS of its process tree; CPU and the largest RSS from the kernel (wait4).
+
+    With `sample=None` (a command of one process) nothing is sampled: the wait blocks, so the wall time is
+    not rounded up to the next sample and no sampling competes with the command for the CPU.
+    """
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=stdout, stderr=err, env=env)
-        parent = psutil.Process(proc.pid)
-        tree = largest = 0.0
-        while True:
-            try:
-                sizes = [p.memory_info().rss for p in [parent, *parent.children(recursive=True)]]
-            except psutil.Error:
-                sizes = []
-            tree = max(tree, sum(sizes) / 2**20)
-            largest = max([largest, *(s / 2**20 for s in sizes)])
-            pid, _, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            time.sleep(sample)
+        if sample is None:
+            usage, tree, largest = os.wait4(proc.pid, 0)[2], 0.0, 0.0
+        else:
+            usage, tree, largest = _wait_sampling(proc.pid, sample)
         wall = time.perf_counter() - start
         proc.returncode = 0
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
     largest = max(largest, usage.ru_maxrss / 1024)
     return Run(wall, usage.ru_utime + usage.ru_stime, max(tree, largest), largest, text)
+
+
+def _wait_sampling(pid: int, sample: float):
+    """Wait for `pid`, sampling the RSS of its process tree every `sample` s: its rusage, the tree's and one process's peak (MB)."""
+    parent = psutil.Process(pid)
+    tree = largest = 0.0
+    while True:
+        try:
+            sizes = [p.memory_info().rss for p in [parent, *parent.children(recursive=True)]]
+        except psutil.Error:
+            sizes = []
+        tree = max(tree, sum(sizes) / 2**20)
+        largest = max([largest, *(s / 2**20 for s in sizes)])
+        done, _, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return usage, tree, largest
+        time.sleep(sample)
 
 
 def ms(seconds: float) -> str:
@@ -233,14 +247,16 @@ def batch(table: Table, corpus: Path, n: int, jobs: int = 2) -> None:
 
 
 def startup(table: Table, repeats: int) -> None:
-    """Whole commands, medians: bare Python, `jixiao --version`, `jixiao parse` of one fixture .docx."""
+    """Whole commands, medians of `repeats` rounds: bare Python, `jixiao --version`, `jixiao parse` and `jixiao audit` of one fixture .docx."""
     path = DATA / "docx" / "sources" / "hn_qingshi_2024.docx"
     commands = [("python -c pass", [sys.executable, "-c", "pass"]), ("jixiao --version", [JIXIAO, "--version"]),
-                (f"jixiao parse {path.name}", [JIXIAO, "parse", str(path)])]
-    results = {}
-    for name, cmd in commands:
-        runs = [run_command(cmd) for _ in range(repeats + 1)][1:]
-        results[name] = (statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs), max(r.largest_mb for r in runs))
+                (f"jixiao parse {path.name}", [JIXIAO, "parse", str(path)]), (f"jixiao audit {path.name}", [JIXIAO, "audit", str(path)])]
+    runs: dict[str, list[Run]] = {name: [] for name, _ in commands}
+    for _ in range(repeats + 1):  # round by round, so that a change of load falls on every command alike; the first round warms up
+        for name, cmd in commands:
+            runs[name].append(run_command(cmd, sample=None))
+    results = {name: (statistics.median(r.wall for r in rs[1:]), statistics.median(r.cpu for r in rs[1:]), max(r.largest_mb for r in rs[1:]))
+               for name, rs in runs.items()}
     base = results["python -c pass"]
     for name, (wall, cpu, rss) in results.items():
         is_parse = name.startswith("jixiao parse")
@@ -294,6 +310,24 @@ def ocr(table: Table, quick: bool) -> None:
 # --- the run -----------------------------------------------------------------------------------------
 
 
+PARTS: dict[str, Callable[[Table, bool], None]] = {
+    "startup": lambda table, quick: startup(table, 3 if quick else 7),
+    "ocr": ocr,
+}
+
+
+def only(part: str, quick: bool) -> None:
+    """One part of the table alone (the start-up or the OCR rows), with the load average before and after."""
+    compileall.compile_dir(ROOT / "src", quiet=1)
+    load = os.getloadavg()
+    table = Table()
+    PARTS[part](table, quick)
+    end = os.getloadavg()
+    table.notes.append(f"{date.today()}, Python {platform.python_version()}, {os.cpu_count()} cores; load average at start "
+                       f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}, at end {end[0]:.1f} / {end[1]:.1f} / {end[2]:.1f}")
+    print("\n" + table.markdown())
+
+
 def write(path: Path, command: str, text: str) -> None:
     """Replace the part of `path` between the markers with the command and the table."""
     old = path.read_text(encoding="utf-8") if path.exists() else f"{BEGIN}\n{END}\n"
@@ -309,10 +343,13 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="keep the synthetic corpus here (reused by the next run)")
     parser.add_argument("--docling-python", default=DOCLING_PYTHON)
     parser.add_argument("--write", type=Path, help="put the table into this Markdown file, between its markers")
-    parser.add_argument("--only", choices=["ocr"], help="only this part of the table (not to be written into the docs)")
+    parser.add_argument("--only", choices=sorted(PARTS), help="measure only this part (printed, never written)")
     args = parser.parse_args()
-    if args.only and args.write:
-        parser.error("--only gives part of the table; --write puts in the whole one")
+    if args.only:
+        if args.write:
+            parser.error("--only prints a part of the table; --write needs the whole of it")
+        only(args.only, args.quick)
+        return
     if args.quick and args.sizes == [1000, 10000]:
         args.sizes = [200]
     repeats = 3 if args.quick else 7
@@ -321,10 +358,6 @@ def main() -> None:
     started = time.time()
     print(f"{date.today()} · {platform.python_version()} · {os.cpu_count()} cores · load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}", flush=True)
     table = Table()
-    if args.only == "ocr":
-        ocr(table, args.quick)
-        print(f"\n{table.markdown()}\nload average at end {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
-        return
     corpus = args.corpus or Path(tempfile.mkdtemp(prefix="jixiao-synth-"))
     try:
         synth.build(corpus, max(args.sizes))

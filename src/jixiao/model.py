@@ -39,8 +39,17 @@ Framework = Literal["output_outcome_satisfaction", "input_process_output_outcome
 Grade = Literal["优", "良", "中", "差"]
 
 
+_MODELS: list[type[BaseModel]] = []
+"""Every report model, in definition order: each part before the models that hold it."""
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        _MODELS.append(cls)
 
 
 class Location(_Model):
@@ -263,6 +272,18 @@ class ProjectForm(_Model):
 
 class Report(_Model):
     """A 部门整体支出绩效（自）评价报告 as read from one file."""
+
+    @classmethod
+    def model_rebuild(cls, **kwargs):
+        """Build the part models first, so that the report's schema reuses theirs.
+
+        The schemas are built on first use (`defer_build`), and the report is the first model a
+        reader makes: left alone, pydantic would build each part inside the report's schema and
+        then once more for the part itself when the reader makes one (`Unit(...)`).
+        """
+        for part in _MODELS[:_MODELS.index(cls)]:
+            part.model_rebuild()
+        return super().model_rebuild(**kwargs)
 
     source: str
     format: str

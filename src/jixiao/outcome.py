@@ -56,11 +56,13 @@ class Outcome(BaseModel):
     """What became of one file: its report, score and audit, or the Chinese reasons it fell short.
 
     `audit` is an `AuditResult` and `score` a `ScoreResult` (typed loosely so that reading a
-    file never imports the audit stack); `doc`, the intermediate document, is kept only when
-    asked for (the HTML review page draws it) and is never part of the JSON form.
+    file never imports the audit stack); `doc`, the intermediate `SourceDocument`, is kept only
+    when asked for (the HTML review page draws it) and is never part of the JSON form (typed
+    loosely too: pydantic would build schemas for the document's four dataclasses on every
+    first outcome of a process, for a field it never validates or writes).
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
+    model_config = ConfigDict(defer_build=True)
 
     path: str
     status: Status
@@ -68,7 +70,7 @@ class Outcome(BaseModel):
     report: Report | None = None
     audit: Any = None
     score: Any = None
-    doc: SourceDocument | None = Field(default=None, exclude=True, repr=False)
+    doc: Any = Field(default=None, exclude=True, repr=False)
     version: str = __version__
     profile: str | None = None
     select: tuple[str, ...] = ()

@@ -79,3 +79,10 @@ def ocr_threads(item: str) -> str | None:
     from jixiao.ingest.ocr_lines import THREADS_ENV
 
     return os.environ.get(THREADS_ENV)
+
+
+def frozen_objects(item: str) -> int:
+    """How many objects the worker's garbage collector no longer walks (`gc.freeze`)."""
+    import gc
+
+    return gc.get_freeze_count()

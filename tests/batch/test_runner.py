@@ -8,7 +8,7 @@ from pathlib import Path
 from jixiao.batch.runner import Limits, run_local
 from jixiao.ingest.ocr_lines import THREADS_ENV, cores
 from jixiao.outcome import failed
-from tests.batch.helpers import corpus, die_on_marked, grow_on_marked, hang_on_marked, ocr_threads
+from tests.batch.helpers import corpus, die_on_marked, frozen_objects, grow_on_marked, hang_on_marked, ocr_threads
 
 
 def lost(path: str, reason: str):
@@ -75,3 +75,8 @@ def test_workers_share_the_cores_for_ocr(monkeypatch):
 def test_an_ocr_thread_setting_of_the_user_is_kept(monkeypatch):
     monkeypatch.setenv(THREADS_ENV, "3")
     assert set(run_local(["a", "b"], ocr_threads, lost, jobs=2)) == {"3"}
+
+
+def test_a_worker_freezes_what_it_loaded_after_its_first_item():
+    counts = list(run_local(["a", "b", "c"], frozen_objects, lost, jobs=1, ordered=True))
+    assert counts[0] == 0 and counts[1] > 1000 and counts[2] >= counts[1]

@@ -7,6 +7,7 @@ import logging
 from decimal import Decimal
 
 import pytest
+from pydantic import BaseModel
 
 from jixiao.batch import files, logs
 from jixiao.cli import app
@@ -61,6 +62,7 @@ def test_an_internal_error_is_one_line_and_its_traceback_goes_to_the_debug_log_o
 
 def test_memory_error_while_writing_json_is_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setattr(files.json, "dumps", _raise(MemoryError()))
+    monkeypatch.setattr(BaseModel, "model_dump_json", _raise(MemoryError()))  # the report's JSON is written by pydantic first
     result = runner.invoke(app, ["parse", str(write(tmp_path / "r.txt")), "-f", "json"])
     assert result.exit_code == 2 and "输出 JSON 时内存不足" in result.stderr and "Traceback" not in result.output
 

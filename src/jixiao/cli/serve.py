@@ -9,7 +9,7 @@ import typer
 
 from jixiao.cli.chrome import Command, Group
 
-user_app = typer.Typer(cls=Group, help="管理复核工作台的用户账号。", no_args_is_help=True)
+user_app = typer.Typer(name="user", cls=Group, help="管理复核工作台的用户账号。", no_args_is_help=True)
 
 
 def serve(
@@ -58,8 +58,3 @@ def user_add(
         store.close()
     say(f"已添加用户 {name}（{ROLE_NAMES[role]}{'，' + unit if unit else ''}）")
 
-
-def register(app: typer.Typer) -> None:
-    """Add `serve` and the `user` group to the command line."""
-    app.command(cls=Command)(serve)
-    app.add_typer(user_app, name="user")

@@ -1,6 +1,6 @@
 """审核意见表: a workbook for a whole directory — one row per finding, and one row per unit.
 
-Written in openpyxl's write-only mode, row by row, so a corpus of any size streams through.  An
+Written with XlsxWriter in constant-memory mode, row by row, so a corpus of any size streams through.  An
 outcome's rows are plain values (`rows`), so a batch worker can make them beside the outcome's
 JSON and the batch store them in its ledger: the workbook is then written without reading any
 stored result back.
@@ -9,7 +9,6 @@ stored result back.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from copy import copy
 from pathlib import Path
 
 from jixiao.audit.registry import CATEGORY_NAMES
@@ -37,61 +36,55 @@ def write(outcomes: Iterable[Outcome], path: Path) -> None:
 
 
 def write_rows(books: Iterable[dict[str, list]], path: Path) -> None:
-    """The workbook from each outcome's `rows`, in the order given."""
-    from openpyxl import Workbook
+    """The workbook from each outcome's `rows`, in the order given.
 
-    wb = Workbook(write_only=True)
-    findings = wb.create_sheet("审核意见")
-    summary = wb.create_sheet("汇总")
-    write_header(findings, FINDING_COLUMNS)
-    write_header(summary, SUMMARY_COLUMNS)
-    summary_style, finding_styles = _Style(summary), {}
-    for book in books:
-        summary.append(summary_style.cells(book["summary"]))
-        for row in book["findings"]:
-            style = finding_styles.get(row[LEVEL])
-            if style is None:
-                style = finding_styles[row[LEVEL]] = _Style(findings, FILLS.get(row[LEVEL]))
-            findings.append(style.cells(row, LEVEL))
-    wb.save(path)
+    XlsxWriter in constant-memory mode: each row goes to disk as it is written, and a cell costs about
+    half what it does in openpyxl's write-only mode (a batch writes ~10 rows per report).
+    """
+    import xlsxwriter
 
-
-class _Style:
-    """Wrapped text for every cell of a row, one cell maybe filled; each cell's style copied from a made-up
-    cell, since setting a style object on each of thousands of cells is most of the workbook's time."""
-
-    def __init__(self, ws, fill: str | None = None):
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, PatternFill
-
-        self.ws, self.new = ws, WriteOnlyCell
-        self.wrap, self.filled = WriteOnlyCell(ws), WriteOnlyCell(ws)
-        for cell in (self.wrap, self.filled):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if fill:
-            self.filled.fill = PatternFill("solid", fgColor=fill)
-
-    def cells(self, values: list, filled: int = -1) -> list:
-        cells = [self.new(self.ws, value=v) for v in values]
-        for i, cell in enumerate(cells):
-            cell._style = copy((self.filled if i == filled else self.wrap)._style)  # openpyxl's own way to copy a style
-        return cells
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
+                                         "strings_to_formulas": False, "strings_to_urls": False})
+    try:
+        wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+        fills = {level: wb.add_format({"text_wrap": True, "valign": "top", "bg_color": f"#{rgb}", "pattern": 1})
+                 for level, rgb in FILLS.items()}
+        findings, summary = (_sheet(wb, name, columns) for name, columns in (("审核意见", FINDING_COLUMNS), ("汇总", SUMMARY_COLUMNS)))
+        next_row = {"summary": 1, "findings": 1}
+        for book in books:
+            _write_row(summary, next_row["summary"], book["summary"], wrap)
+            next_row["summary"] += 1
+            for row in book["findings"]:
+                _write_row(findings, next_row["findings"], row, wrap, LEVEL, fills.get(row[LEVEL], wrap))
+                next_row["findings"] += 1
+    finally:
+        wb.close()
 
 
-def write_header(ws, columns) -> None:
-    """A bold header row with column widths, frozen below, with an auto-filter (write-only or normal sheets)."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+def _sheet(wb, name: str, columns: list[tuple[str, int]]):
+    """A sheet with a bold header row, column widths, frozen below the header, with an auto-filter."""
+    ws = wb.add_worksheet(name)
+    bold = wb.add_format({"bold": True})
+    for i, (title, width) in enumerate(columns):
+        ws.set_column(i, i, width)
+        ws.write_string(0, i, title, bold)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, 0, len(columns) - 1)
+    return ws
 
-    for i, (_, width) in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
-    header = [WriteOnlyCell(ws, value=name) for name, _ in columns]
-    for cell in header:
-        cell.font = Font(bold=True)
-    ws.append(header)
+
+def _write_row(ws, r: int, values: list, style, special: int = -1, special_style=None) -> None:
+    """Plain values as they are: text always as text (never a formula or a link), numbers as numbers."""
+    for c, value in enumerate(values):
+        fmt = special_style if c == special else style
+        if value is None:
+            continue
+        if isinstance(value, str):
+            ws.write_string(r, c, value, fmt)
+        elif isinstance(value, bool):
+            ws.write_boolean(r, c, value, fmt)
+        else:
+            ws.write_number(r, c, value, fmt)
 
 
 def _where(f) -> str:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-
-from jixiao.export.audit_xlsx import write_header
+from openpyxl.utils import get_column_letter
 
 COLUMNS = [("序号", 6), ("单位", 30), ("状态", 9), ("版本", 6), ("自评得分", 9), ("重算得分", 9), ("复核得分", 9), ("复核−自评", 10),
            ("自评等级", 8), ("复核等级", 8), ("预算执行率(%)", 12), ("错误", 6), ("警告", 6), ("提示", 6), ("确认问题", 8), ("抽查", 6)]
@@ -37,3 +36,14 @@ def write(title: str, rows: Iterable, path: Path) -> None:
         for cell in line:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column == 2)
     wb.save(path)
+
+
+def write_header(ws, columns) -> None:
+    """A bold header row with column widths, frozen below, with an auto-filter."""
+    for i, (_, width) in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    ws.append([name for name, _ in columns])
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)

@@ -33,7 +33,7 @@ def extract(doc: SourceDocument) -> Report:
         _read_forms(grids, out, doc)
         labels.read(grids, out)
     paras = narrative.paragraphs(doc)
-    _read_prose(paras, out, grids, doc)
+    _read_prose(paras, out, grids)
     if report.project and report.project.implementer:  # a project form without a 填报单位 is filed by its 实施单位
         out.put("unit.name", Found(report.project.implementer, report.provenance["project.implementer"]))
     scoring_notes.read(grids, paras, out)
@@ -109,11 +109,11 @@ def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
         out.put("grade", narrative.grade(paras))
 
 
-def _read_prose(paras: list[narrative.Paragraph], out: Collector, grids: list[Grid], doc: SourceDocument) -> None:
+def _read_prose(paras: list[narrative.Paragraph], out: Collector, grids: list[Grid]) -> None:
     unit = "元" if _prose_in_yuan(paras) else "万元"
     out.report.money_unit_in_doc = unit
     out.put("unit.name", narrative.unit_name(paras))
-    out.put("unit.year", _year_from_forms(doc) or narrative.year(paras) or labels.title_year(grids) or labels.year_before_filing(grids, paras))
+    out.put("unit.year", _year_from_forms(grids) or narrative.year(paras) or labels.title_year(grids) or labels.year_before_filing(grids, paras))
     out.prose("staffing.authorized", narrative.staffing_authorized(paras))
     out.prose("staffing.actual", narrative.staffing_actual(paras))
     for role, found in narrative.budget(paras, unit).items():
@@ -137,12 +137,12 @@ def _prose_in_yuan(paras: list[narrative.Paragraph]) -> bool:
     return len(re.findall(r"\d\s*元", text)) > len(re.findall(r"\d\s*万元", text))
 
 
-def _year_from_forms(doc: SourceDocument) -> Found | None:
-    """The latest year in a form header such as '2024年实际在职人数' or '2024年决算数'."""
+def _year_from_forms(grids: list[Grid]) -> Found | None:
+    """The latest year in a form header such as '2024年实际在职人数' or '2024年决算数' (in the first 12 rows
+    of each table block, continued tables included)."""
     best = None
-    for i, table in doc.tables():
-        grid = Grid.of(i, table)
-        for r in range(min(grid.n_rows, 12)):
+    for grid in grids:
+        for r in (r for r, origin in enumerate(grid.origins) if origin[1] < 12):
             for c in grid.distinct(r):
                 key = grid.key(r, c)
                 m = re.search(r"(20\d{2})年(实际在职人数|决算数|预算数)", key) if "年" in key else None

@@ -176,12 +176,13 @@ def spending(paras: list[Paragraph], label: str) -> Found | None:
 
 
 _THREE_PUBLIC_ROLES = [("prior_actual", r"(上年|上一年|去年|同期)"), ("budget", r"预算"), ("actual", r"(支出|决算|实际|使用)")]
+_THREE_PUBLIC_SENTENCE = lazy(r"(?<![^。；])[^。；]*三公[”\"']?经费(?!.{0,3}(?:制度|管理办法))[^。；]*")
 
 
 def three_public(paras: list[Paragraph]) -> dict[str, Found]:
     """三公经费 totals in the sentence that names them: '“三公”经费年初预算18.50万元，实际支出15.26万元，较上年16.90万元…'."""
-    for p in paras:
-        for sm in re.finditer(r"(?<![^。；])[^。；]*三公[”\"']?经费(?!.{0,3}(?:制度|管理办法))[^。；]*", p.text):
+    for p in (p for p in paras if "三公" in p.text):  # what the pattern needs, looked for first
+        for sm in _THREE_PUBLIC_SENTENCE.finditer(p.text):
             sentence, out, last = sm.group(0), {}, 0
             for m in re.finditer(rf"{NUM}\s*(亿元|万元|元)", sentence):
                 label = sentence[last: m.start()]

@@ -51,6 +51,9 @@ _LEVEL1_WEIGHT = lazy(r"[（(]\s*(\d{1,6}(?:\.\d{1,6})?)\s*分\s*[）)]")
 _TEMPLATE_ROW = lazy(r"^(指标|目标)\s*\d{1,2}\s*[:：]?$")  # a template's empty row ("指标1："), not a cut name
 _TOTAL_ROW = lazy(r"^(总分|合计|总计|综合得分|总得分|自评得分|自评总分|评价得分|得分合计|合计得分)")
 _FOOTER = lazy(r"^(填表人|填报人|填报日期|联系电话|单位负责人|注[:：0-9]|说明[:：]|备注[:：]|填表说明|财务负责人)")
+# A 收支结构 cell: "其中：财政拨款：120" (label and figure in one cell), or a label whose figure is in the next cell.
+_LABEL_VALUE = lazy(r"(其中:?|其中：?)?([\u4e00-\u9fa5（）()]{2,20}?)[:：]+(\d[\d,]{0,19}(?:\.\d{1,20})?)(?!\d)")
+_LABEL_ALONE = lazy(r"(其中[:：]?)?[\u4e00-\u9fa5（）()]{2,20}[:：]?")
 
 
 def is_self_eval_table(grid: Grid) -> bool:
@@ -186,9 +189,9 @@ def read_splits(grid: Grid, out: Collector, unit: str) -> None:
 
 def _label_values(grid: Grid, r: int, c: int):
     key = grid.key(r, c)
-    for m in re.finditer(r"(其中:?|其中：?)?([\u4e00-\u9fa5（）()]{2,20}?)[:：]+(\d[\d,]{0,19}(?:\.\d{1,20})?)(?!\d)", key):
+    for m in _LABEL_VALUE.finditer(key):
         yield m.group(2), numbers.to_decimal(m.group(3)), (r, c)
-    if re.fullmatch(r"(其中[:：]?)?[\u4e00-\u9fa5（）()]{2,20}[:：]?", key):
+    if _LABEL_ALONE.fullmatch(key):
         cc = grid.right_of(r, c)
         value = numbers.number(grid.raw(r, cc)) if cc is not None else None
         if value is not None:

@@ -45,9 +45,9 @@ def _clauses(text: str):
     支出合计…，其中…"); a "；" between the parts of one 其中 list keeps them together."""
     for m in _SENTENCE.finditer(text):
         start, sentence, cut = m.start(), m.group(0), 0
-        for semi in re.finditer(r"[；;]", sentence):
+        for semi in _SEMICOLON.finditer(sentence):
             rest = sentence[semi.end():]
-            if "其中" in re.split(r"[；;]", rest, maxsplit=1)[0] and "其中" in sentence[cut: semi.start()]:
+            if "其中" in _SEMICOLON.split(rest, maxsplit=1)[0] and "其中" in sentence[cut: semi.start()]:
                 yield start + cut, sentence[cut: semi.end()]
                 cut = semi.end()
         yield start + cut, sentence[cut:]
@@ -57,6 +57,7 @@ def _loc(p: Paragraph, start: int, end: int) -> Location:
     return Location(block=p.block, start=start, end=end, page=p.page)
 
 
+_SEMICOLON = lazy(r"[；;]")
 _SUBJECT_PREFIX = lazy(r"^(\d{4}\s*)?(年末|年底|年度?|本年度?|全年)?((我|本)(镇|乡|街道|单位|部门|局|项目)?)?")
 
 

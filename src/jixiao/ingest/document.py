@@ -107,6 +107,8 @@ def bounded_table(cells: list[Cell], limits: Limits) -> tuple[list[Cell], str | 
     """
     width = min(max((c.col + max(c.colspan, 1) for c in cells), default=0), limits.table_cols)
     rows = min(limits.table_rows, limits.table_area // max(width, 1))
+    if all(c.rowspan >= 1 and c.colspan >= 1 and c.row + c.rowspan <= rows and c.col + c.colspan <= width for c in cells):
+        return cells, None  # the usual case: nothing to cut or clamp
     kept = [c for c in cells if c.row < rows and c.col < width]
     for c in kept:
         c.rowspan = min(max(c.rowspan, 1), rows - c.row)
@@ -130,17 +132,19 @@ def bound_document(doc: SourceDocument, limits: Limits) -> None:
     if len(doc.blocks) > limits.blocks:
         del doc.blocks[limits.blocks :]
         doc.note_partial(f"超过 {limits.blocks} 个段落和表格的内容已忽略")
-    cells_left = limits.doc_cells
+    cells_left, longest = limits.doc_cells, limits.paragraph_chars
     kept: list[Block] = []
     for block in doc.blocks:
-        block.text, reason = bounded_text(block.text, limits)
-        doc.note_partial(reason)
+        if len(block.text) > longest:
+            block.text, reason = bounded_text(block.text, limits)
+            doc.note_partial(reason)
         if block.table is not None:
             block.table.cells, reason = bounded_table(block.table.cells, limits)
             doc.note_partial(reason)
             for cell in block.table.cells:
-                cell.text, reason = bounded_text(cell.text, limits)
-                doc.note_partial(reason)
+                if len(cell.text) > longest:
+                    cell.text, reason = bounded_text(cell.text, limits)
+                    doc.note_partial(reason)
             area = block.table.n_rows * block.table.n_cols
             if area > cells_left:
                 doc.note_partial(f"表格单元格总数超过 {limits.doc_cells} 个，其余表格已忽略")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -10,7 +11,7 @@ from lxml import etree
 from jixiao.errors import InputError
 from jixiao.ingest.document import Block, Cell, SourceDocument, Table
 from jixiao.ingest.limits import MB, Limits, current
-from jixiao.ingest.safety import check_zip, open_zip, parse_xml, read_member
+from jixiao.ingest.safety import open_checked_zip, parse_xml, read_member
 from jixiao.ingest.source import Source
 from jixiao.lazyre import lazy
 
@@ -23,13 +24,17 @@ STYLES_ROOT = lazy(rb"<((?:\w+:)?)styles\b[^>]*>")
 # The body is an unrolled loop that stops at the next style's tag: linear even in damaged XML.
 PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"'])[^<]*(?:<(?!/?%sstyle\b)[^<]*)*</%sstyle>"
 # Tags and attributes the walk compares against on every element, built once.
-P, TBL, TR, TC, T, TAB = W + "p", W + "tbl", W + "tr", W + "tc", W + "t", W + "tab"
+P, TBL, TR, TC, TCPR, T, TAB = W + "p", W + "tbl", W + "tr", W + "tc", W + "tcPr", W + "t", W + "tab"
 RENDERED_BREAK, VAL, TYPE = W + "lastRenderedPageBreak", W + "val", W + "type"
 BREAK_BEFORE = f"{W}pPr/{W}pageBreakBefore"
 # Visible-text elements of a paragraph, walked in document order.
 TEXT_TAGS = (T, TAB, W + "br", W + "cr", RENDERED_BREAK, W + "noBreakHyphen")
+# The ones besides `w:t`: a paragraph without any of them is the plain join of its `w:t` texts.
+SPECIAL_TAGS = TEXT_TAGS[1:]
 WRAPPERS = frozenset(W + t for t in ("sdt", "customXml", "sdtContent", "ins", "moveTo"))
 CONTAINERS = WRAPPERS | {MC + "AlternateContent", MC + "Choice", MC + "Fallback"}
+# Wrappers a row's cells or a table's rows may sit in.
+CELL_WRAPPERS = frozenset((W + "sdt", W + "sdtContent", W + "customXml"))
 
 
 @dataclass(slots=True)
@@ -38,6 +43,7 @@ class _State:
 
     heading_styles: dict[str, int]
     boxes: dict[etree._Element, list[etree._Element]]
+    special: set[etree._Element]  # paragraphs with a tab, break, hyphen or text box (the rest are plain text runs)
     rendered_breaks: bool
     counts_pages: bool
     limits: Limits
@@ -49,21 +55,21 @@ class _State:
 def read(source: Source, limits: Limits | None = None) -> SourceDocument:
     """Read a .docx file (body only; headers and footers are ignored)."""
     src, limits = Source.of(source), limits or current()
-    check_zip(src, limits)
-    with open_zip(src) as z:
+    with open_checked_zip(src, limits) as z:
         names = set(z.namelist())
         if "word/document.xml" not in names:
             raise InputError(src.name, "不是 Word 文档：缺少 word/document.xml")
         if z.getinfo("word/document.xml").file_size > limits.xml_bytes:
             raise InputError(src.name, f"Word 文档正文过大（解压后超过 {limits.xml_bytes // MB} MB）")
         body_xml = read_member(z, "word/document.xml", src, limits.xml_bytes)
-        styles_xml = read_member(z, "word/styles.xml", src, limits.xml_bytes) if "word/styles.xml" in names else b""
+        heading_styles = _heading_styles(z, src, limits) if "word/styles.xml" in names else {}
     root = parse_xml(body_xml, src)
+    alternates = b"AlternateContent" in body_xml
     del body_xml
     body = root.find(W + "body")
     if body is None:
         raise InputError(src.name, "Word 文档缺少正文（w:body）")
-    state = _new_state(root, _heading_styles(styles_xml, src), limits)
+    state = _new_state(root, heading_styles, limits, alternates)
     blocks = _blocks(body, state)
     doc = SourceDocument(src.name, "docx", blocks, pages=state.page if state.counts_pages else None)
     for reason in state.partial:
@@ -71,42 +77,53 @@ def read(source: Source, limits: Limits | None = None) -> SourceDocument:
     return doc
 
 
-def _prune(root: etree._Element) -> dict[etree._Element, list[etree._Element]]:
-    """Drop deleted text and unused alternates; detach text boxes, keyed by their anchor paragraph."""
+def _prune(root: etree._Element, alternates: bool) -> tuple[dict[etree._Element, list[etree._Element]], set[etree._Element]]:
+    """Drop deleted text and unused alternates; detach text boxes, keyed by their anchor paragraph.
+
+    Also returns the paragraphs (in the body or in a text box) that are more than plain text runs.
+    `alternates`: whether the XML names `AlternateContent` at all (each pass over the tree costs).
+    """
     for el in list(root.iter(W + "del", W + "moveFrom")):
         el.getparent().remove(el)
-    for ac in list(root.iter(MC + "AlternateContent")):
+    for ac in list(root.iter(MC + "AlternateContent")) if alternates else ():
         branches = [c for c in ac if c.tag in (MC + "Choice", MC + "Fallback")]
         for extra in branches[1:]:
             ac.remove(extra)
+    special: set[etree._Element] = set()
+    found = list(root.iter(W + "txbxContent", *SPECIAL_TAGS, W + "pageBreakBefore"))
+    for el in found:
+        special.update(el.iterancestors(P))
     boxes: dict[etree._Element, list[etree._Element]] = {}
-    for box in list(root.iter(W + "txbxContent")):
+    for box in (el for el in found if el.tag == W + "txbxContent"):
         anchor = next(box.iterancestors(P), None)
         box.getparent().remove(box)
         if anchor is not None:
             boxes.setdefault(anchor, []).append(box)
-    return boxes
+    return boxes, special
 
 
-def _new_state(root: etree._Element, heading_styles: dict[str, int], limits: Limits) -> _State:
-    boxes = _prune(root)
+def _new_state(root: etree._Element, heading_styles: dict[str, int], limits: Limits, alternates: bool) -> _State:
+    boxes, special = _prune(root, alternates)
     rendered = next(root.iter(RENDERED_BREAK), None) is not None
     explicit = any(br.get(TYPE) == "page" for br in root.iter(W + "br"))
     explicit = explicit or next(root.iter(W + "pageBreakBefore"), None) is not None
-    return _State(heading_styles, boxes, rendered, rendered or explicit, limits)
+    return _State(heading_styles, boxes, special, rendered, rendered or explicit, limits)
 
 
-_STYLES_SEEN: dict[bytes, dict[str, int]] = {}
-"""Heading styles by styles.xml content: the reports of a batch mostly share a few Word templates."""
+_STYLES_SEEN: dict[tuple[int, int], dict[str, int]] = {}
+"""Heading styles by styles.xml, known by its CRC-32 and size: the reports of a batch mostly share a few
+Word templates, whose styles.xml (mostly latent and table styles, often 300 KB) need not be inflated again."""
 
 
-def _heading_styles(styles_xml: bytes, src: Source) -> dict[str, int]:
+def _heading_styles(z: zipfile.ZipFile, src: Source, limits: Limits) -> dict[str, int]:
     """Style id -> heading level, from the style's id, its name or its outline level (read once per distinct styles.xml)."""
-    levels = _STYLES_SEEN.get(styles_xml)
+    info = z.getinfo("word/styles.xml")
+    key = (info.CRC, info.file_size)
+    levels = _STYLES_SEEN.get(key)
     if levels is None:
         if len(_STYLES_SEEN) >= 8:
             _STYLES_SEEN.clear()
-        levels = _STYLES_SEEN[styles_xml] = _read_heading_styles(styles_xml, src)
+        levels = _STYLES_SEEN[key] = _read_heading_styles(read_member(z, "word/styles.xml", src, limits.xml_bytes), src)
     return levels
 
 
@@ -147,7 +164,7 @@ def _level_from_name(name: str) -> int | None:
 
 
 def _outline_level(ppr: etree._Element | None) -> int | None:
-    el = ppr.find(W + "outlineLvl") if ppr is not None else None
+    el = _child(ppr, W + "outlineLvl") if ppr is not None else None
     if el is None:
         return None
     level = _small_int(el.get(VAL, ""))
@@ -158,19 +175,45 @@ def _blocks(container: etree._Element, state: _State, in_cell: bool = False) -> 
     """The blocks of a body, cell or text box, in document order (no headings inside a cell)."""
     out: list[Block] = []
     for child in container:
-        tag = child.tag
-        if tag == P:
-            out.extend(_paragraph(child, state, in_cell))
-        elif tag == TBL:
-            out.extend(_table(child, state))
-        elif tag in CONTAINERS:
-            out.extend(_blocks(child, state, in_cell))
+        out.extend(_block(child, state, in_cell))
     return out
+
+
+def _block(child: etree._Element, state: _State, in_cell: bool) -> list[Block]:
+    tag = child.tag
+    if tag == P:
+        return _paragraph(child, state, in_cell)
+    if tag == TBL:
+        return _table(child, state)
+    return _blocks(child, state, in_cell) if tag in CONTAINERS else []
+
+
+def _cell(tc: etree._Element, state: _State) -> tuple[str, list[Block], tuple[int, bool]]:
+    """A cell's text (a line per paragraph with text, text boxes included), the tables nested in it,
+    and its grid span and vertical-merge continuation (from `w:tcPr`)."""
+    lines: list[str] = []
+    nested: list[Block] = []
+    props = (1, False)
+    for child in tc:
+        tag = child.tag
+        if tag == P and child not in state.special:  # the common case: runs of plain text
+            text = _runs_text(child)
+            if text.strip():
+                lines.append(text)
+        elif tag == TCPR:
+            props = _cell_props(child)
+        else:
+            for b in _block(child, state, in_cell=True):
+                if b.kind == "table":
+                    nested.append(b)
+                else:
+                    lines.append(b.text)
+    return "\n".join(lines), nested, props
 
 
 def _paragraph(p: etree._Element, state: _State, in_cell: bool) -> list[Block]:
     """The paragraph's own block (if it has text), then the blocks of the text boxes anchored in it."""
-    if state.counts_pages and not state.rendered_breaks and p.find(BREAK_BEFORE) is not None:
+    if state.counts_pages and not state.rendered_breaks and p in state.special and p.find(BREAK_BEFORE) is not None:
         state.page += 1
     text, page = _text(p, state)
     page = page if state.counts_pages else None
@@ -184,6 +227,8 @@ def _paragraph(p: etree._Element, state: _State, in_cell: bool) -> list[Block]:
 
 def _text(p: etree._Element, state: _State) -> tuple[str, int]:
     """The paragraph's visible text and the page its first text is on, counting page breaks."""
+    if p not in state.special:
+        return _runs_text(p), state.page
     parts: list[str] = []
     page = 0
     for el in p.iter(TEXT_TAGS):
@@ -204,9 +249,14 @@ def _text(p: etree._Element, state: _State) -> tuple[str, int]:
     return "".join(parts), page or state.page
 
 
+def _runs_text(p: etree._Element) -> str:
+    """A plain paragraph's text: its `w:t` texts joined (lxml's `iter` is faster than its `itertext` here)."""
+    return "".join([t.text or "" for t in p.iter(T)])
+
+
 def _para_block(p: etree._Element, text: str, page: int | None, state: _State) -> Block:
-    ppr = p.find(W + "pPr")
-    style = ppr.find(W + "pStyle") if ppr is not None else None
+    ppr = _child(p, W + "pPr")
+    style = _child(ppr, W + "pStyle") if ppr is not None else None
     level = state.heading_styles.get(style.get(VAL, "")) if style is not None else None
     level = _outline_level(ppr) or level
     if level:
@@ -233,17 +283,15 @@ def _table(tbl: etree._Element, state: _State) -> list[Block]:
         _note(state, f"表格超过 {limits.table_rows} 行的部分已忽略")
     state.depth += 1
     for r, tr in enumerate(rows[: limits.table_rows]):
-        col = min(_int_prop(tr.find(W + "trPr"), "gridBefore", 0), limits.table_cols)
+        col = min(_int_prop(_child(tr, W + "trPr"), "gridBefore", 0), limits.table_cols)
         for tc in _children(tr, TC):
-            span, continues = _cell_props(tc.find(W + "tcPr"))
+            text, inner, (span, continues) = _cell(tc, state)
             span = min(span, limits.table_cols)
-            inner = _blocks(tc, state, in_cell=True)
-            nested.extend(b for b in inner if b.kind == "table")
+            nested.extend(inner)
             prev = open_merges.get(col)
             if continues and prev is not None and prev.colspan == span and prev.row + prev.rowspan == r:
                 prev.rowspan = r - prev.row + 1
             else:
-                text = "\n".join(b.text for b in inner if b.kind != "table")
                 cell = Cell(text, r, col, 1, span)
                 cells.append(cell)
                 open_merges[col] = cell
@@ -263,9 +311,18 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
     for child in el:
         if child.tag == tag:
             out.append(child)
-        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+        elif child.tag in CELL_WRAPPERS:
             out.extend(_children(child, tag))
     return out
+
+
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """`el.find(tag)` for the properties of a paragraph, row or cell, which come first and are few
+    (lxml's `find` parses its path on every call: the walk's largest cost before this)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def _small_int(val: str) -> int | None:
@@ -274,15 +331,15 @@ def _small_int(val: str) -> int | None:
 
 
 def _int_prop(props: etree._Element | None, name: str, default: int) -> int:
-    el = props.find(W + name) if props is not None else None
+    el = _child(props, W + name) if props is not None else None
     val = _small_int(el.get(VAL, "")) if el is not None else None
     return default if val is None else val
 
 
-def _cell_props(tcpr: etree._Element | None) -> tuple[int, bool]:
+def _cell_props(tcpr: etree._Element) -> tuple[int, bool]:
     """A cell's grid span and whether it continues a vertical merge from the row above."""
     span, continues = 1, False
-    for el in tcpr if tcpr is not None else ():
+    for el in tcpr:
         if el.tag == W + "gridSpan":
             span = max(_small_int(el.get(VAL, "")) or 1, 1)
         elif el.tag == W + "vMerge":

@@ -10,7 +10,7 @@ from jixiao.errors import InputError, MissingToolError
 from jixiao.ingest import docx, xlsx
 from jixiao.ingest.document import SourceDocument
 from jixiao.ingest.limits import Limits, current
-from jixiao.ingest.safety import OLE_MAGIC, check_not_encrypted, check_zip, ole2_streams, open_zip, read_member
+from jixiao.ingest.safety import OLE_MAGIC, check_not_encrypted, ole2_streams, open_checked_zip, read_member
 from jixiao.ingest.source import Source
 
 MISSING = (
@@ -55,7 +55,6 @@ def _target(src: Source, limits: Limits) -> str:
 
 
 def _opendocument_target(src: Source, limits: Limits) -> str:
-    check_zip(src, limits)
-    with open_zip(src) as z:
+    with open_checked_zip(src, limits) as z:
         mimetype = read_member(z, "mimetype", src, limit=200) if "mimetype" in z.namelist() else b""
     return "xlsx" if mimetype.endswith(b"spreadsheet") else "docx"

@@ -10,7 +10,6 @@ and marked partial too.
 from __future__ import annotations
 
 import logging
-import re
 import time
 import zlib
 from bisect import bisect_right
@@ -26,13 +25,14 @@ from jixiao.ingest.document import Block, Cell, SourceDocument, Table
 from jixiao.ingest.layout import interleave, join_lines
 from jixiao.ingest.limits import Limits, current
 from jixiao.ingest.source import Source
+from jixiao.lazyre import lazy
 
 MIN_TEXT_CHARS = 10  # fewer real characters than this and the page is treated as a scan
 OCR_DPI = 200
 MAX_RENDER_SIDE = 4000  # px: a page with an absurd MediaBox is rendered no larger than this
 EDGE_TOLERANCE = 2.0
 MAX_EDGES = 2000  # ruling lines on one page beyond which no table is looked for (finding is quadratic)
-_TEXT_SHOWING = re.compile(rb"T[jJ]\b|[\'\"](?=\s)")
+_TEXT_SHOWING = lazy(rb"T[jJ]\b|[\'\"](?=\s)")
 log = logging.getLogger("jixiao")
 
 

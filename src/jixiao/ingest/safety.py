@@ -84,14 +84,33 @@ def check_zip(
     max_entries: int | None = None,
 ) -> None:
     """Refuse an encrypted, corrupt, oddly compressed or bomb-like zip package before any library opens it."""
+    with open_checked_zip(source, limits, max_total=max_total, max_ratio=max_ratio, max_entries=max_entries):
+        pass
+
+
+def open_checked_zip(
+    source: Source | Path,
+    limits: Limits | None = None,
+    *,
+    max_total: int | None = None,
+    max_ratio: int | None = None,
+    max_entries: int | None = None,
+) -> zipfile.ZipFile:
+    """The package opened for reading once `check_zip`'s checks pass (the directory is read once)."""
     src = Source.of(source)
     limits = limits or current()
-    max_total = max_total or limits.zip_total_bytes
-    max_ratio = max_ratio or limits.zip_ratio
-    max_entries = max_entries or limits.zip_entries
     check_not_encrypted(src)
-    with open_zip(src) as z:
-        infos = z.infolist()
+    z = open_zip(src)
+    try:
+        _check_members(src, z.infolist(), max_total or limits.zip_total_bytes, max_ratio or limits.zip_ratio,
+                       max_entries or limits.zip_entries)
+    except InputError:
+        z.close()
+        raise
+    return z
+
+
+def _check_members(src: Source, infos: list[zipfile.ZipInfo], max_total: int, max_ratio: int, max_entries: int) -> None:
     if len(infos) > max_entries:
         raise InputError(src.name, f"压缩包内文件过多（{len(infos)} 个，上限 {max_entries}），疑似恶意构造的文件")
     if sum(i.file_size for i in infos) > max_total:

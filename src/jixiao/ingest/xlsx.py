@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,15 +23,16 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from jixiao.errors import CORRUPT, InputError
 from jixiao.ingest.document import Block, SourceDocument
 from jixiao.ingest.limits import MB, Limits, current
-from jixiao.ingest.safety import HOSTILE_XML, check_zip, open_zip, parse_xml, read_member
+from jixiao.ingest.safety import HOSTILE_XML, open_checked_zip, parse_xml, read_member
 from jixiao.ingest.sheet import SheetCells, sheet_table
 from jixiao.ingest.source import Source
+from jixiao.lazyre import lazy
 
 MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
 REL_NS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships")
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
-COORDINATE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
+PERCENT_DECIMALS = lazy(r"0\.(0+)%")
+COORDINATE = lazy(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 MAX_ROW, MAX_COL = 1_048_576, 16_384
 UNCACHED = "工作簿中有公式没有保存计算结果，这些单元格按公式原文读取"
 
@@ -64,9 +64,8 @@ class _Book:
 def read(source: Source, limits: Limits | None = None) -> SourceDocument:
     """Read a .xlsx workbook with the values Excel last calculated (formulas are not re-evaluated)."""
     src, limits = Source.of(source), limits or current()
-    check_zip(src, limits)
     doc = SourceDocument(src.name, "xlsx")
-    with open_zip(src) as z:
+    with open_checked_zip(src, limits) as z:
         names = set(z.namelist())
         if "xl/workbook.xml" not in names:
             raise InputError(src.name, f"{CORRUPT}：缺少 xl/workbook.xml")

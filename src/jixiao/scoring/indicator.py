@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from jixiao.lazyre import lazy
 from jixiao.model import Indicator, Measure
 from jixiao.scoring.profile import Profile
 
@@ -23,12 +24,12 @@ Gap = Literal["no_actual", "comparator_only", "vague", "not_a_number", "incompar
 vague words; words where a figure was due; units that cannot be compared."""
 _PER = {"日": Decimal(365), "天": Decimal(365), "周": Decimal(52), "月": Decimal(12), "季": Decimal(4), "季度": Decimal(4), "半年": Decimal(2), "年": Decimal(1)}
 # Words that state an outcome; "效果明显", "较好", "显著" state none and prove nothing (domain.md §4).
-_DONE = re.compile(r"(达成|完成|实现|达到|合格|是|无|零)")
-_PARTIAL = re.compile(r"(基本|部分|大部分|较|一定|有所|初步|逐步|略|正在|推进中|进行中|持续推进)")
-VAGUE = re.compile(r"^(效果|成效|作用|情况|质量|水平|能力|服务)?(非常|十分|比较|较为|很)?(明显|显著|良好|较好|好|突出|一般|有效|较大|提升|提高|改善|增强|优秀|满意)(提升|提高|改善|增强)?[。.]?$")
+_DONE = lazy(r"(达成|完成|实现|达到|合格|是|无|零)")
+_PARTIAL = lazy(r"(基本|部分|大部分|较|一定|有所|初步|逐步|略|正在|推进中|进行中|持续推进)")
+VAGUE = lazy(r"^(效果|成效|作用|情况|质量|水平|能力|服务)?(非常|十分|比较|较为|很)?(明显|显著|良好|较好|好|突出|一般|有效|较大|提升|提高|改善|增强|优秀|满意)(提升|提高|改善|增强)?[。.]?$")
 """An evaluative word standing for an outcome ("效果明显", "较好"): it states no fact and proves nothing."""
-_FAIL = re.compile(r"(未|没有|尚未|不足|差|滞后|延迟|推迟|否|不合格)")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?")
+_FAIL = lazy(r"(未|没有|尚未|不足|差|滞后|延迟|推迟|否|不合格)")
+_DATE = lazy(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?")
 
 
 @dataclass(slots=True)
@@ -99,8 +100,11 @@ def comparable(t: Measure, a: Measure) -> tuple[Decimal | None, Decimal | None]:
     return None, None
 
 
+_UNIT_NOISE = lazy(r"[\s（）()以上以内及]")
+
+
 def _unit(unit: str | None) -> str:
-    return re.sub(r"[\s（）()以上以内及]", "", unit or "")
+    return _UNIT_NOISE.sub("", unit) if unit else ""
 
 
 def _per(unit: str) -> tuple[str, str | None]:
@@ -126,9 +130,9 @@ def _score_dates(ind: Indicator) -> IndicatorScore | None:
     return IndicatorScore(ind, "scored", "时效：实际完成时间晚于目标时间，不得分", recomputed=Decimal(0))
 
 
-_DEADLINE = re.compile(r"(?:^|[^\d])(\d{1,2})\s*月(?:份|底|末|中旬|下旬|上旬|\d{1,2}日)?\s*(?:前|以前|之前|内|完成|底前)")
-_YEAR_END = re.compile(r"(年底|年末|年内|本年度内|年度内|当年)\s*(?:前|以前|之前)?")
-_MONTH = re.compile(r"(?:^|[^\d年])(\d{1,2})\s*月(?:份|底|末|初|中旬|下旬|上旬|\d{1,2}日)?")
+_DEADLINE = lazy(r"(?:^|[^\d])(\d{1,2})\s*月(?:份|底|末|中旬|下旬|上旬|\d{1,2}日)?\s*(?:前|以前|之前|内|完成|底前)")
+_YEAR_END = lazy(r"(年底|年末|年内|本年度内|年度内|当年)\s*(?:前|以前|之前)?")
+_MONTH = lazy(r"(?:^|[^\d年])(\d{1,2})\s*月(?:份|底|末|初|中旬|下旬|上旬|\d{1,2}日)?")
 
 
 def _deadline(text: str | None) -> int | None:
@@ -155,12 +159,12 @@ def _date(text: str | None) -> tuple[int, int, int] | None:
     return int(g[0]), int(g[1]), int(g[2]) if len(g) > 2 else 31
 
 
-_DIRECTION = re.compile(r"^(有所|稳步|逐步|持续|进一步)?(增加|增长|提高|提升|上升|扩大|下降|减少|降低|压缩)$")
+_DIRECTION = lazy(r"^(有所|稳步|逐步|持续|进一步)?(增加|增长|提高|提升|上升|扩大|下降|减少|降低|压缩)$")
 _RISE = "增加增长提高提升上升扩大"
 
 
-_NO_EVENT = re.compile(r"(不发生|零发生|杜绝|无重大|未发生|无\S{0,6}(事故|事件|案件)|事故|投诉|案件|违规|违纪|上访)")
-_NONE_HAPPENED = re.compile(r"^(全年|年内|本年度?)?(未发生|无|零|没有发生|杜绝|0\s*(起|次|件|个)?)")
+_NO_EVENT = lazy(r"(不发生|零发生|杜绝|无重大|未发生|无\S{0,6}(事故|事件|案件)|事故|投诉|案件|违规|违纪|上访)")
+_NONE_HAPPENED = lazy(r"^(全年|年内|本年度?)?(未发生|无|零|没有发生|杜绝|0\s*(起|次|件|个)?)")
 _UP, _DOWN = "增加|增长|提高|提升|上升|扩大|新增|多", "下降|减少|降低|压缩|节约|少"
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from jixiao.audit.context import AuditContext, Issue, fmt
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
+from jixiao.lazyre import lazy
 from jixiao.scoring import formulas
 
 FIX_RECOMPUTE = "按原始数据重新计算并更正，前后文及附表同步修改（四舍五入保留两位小数）。"
@@ -46,7 +47,7 @@ def _denominator(b) -> str:
     return f"全年预算数 {fmt(b.full_year)}" if b.full_year is not None else f"年初预算数 {fmt(b.initial)}"
 
 
-_STATES_FORMULA = re.compile(r"[*×xX✕]")  # a note that writes the formula: "20分×执行率"
+_STATES_FORMULA = lazy(r"[*×xX✕]")  # a note that writes the formula: "20分×执行率"
 
 
 @rule("AR102", "arithmetic", "error", "执行率得分计算错误", affects_score=True)
@@ -316,8 +317,8 @@ def score_rates(ctx: AuditContext):
 
 
 _WHOLE_LABELS = [
-    (re.compile(r"(本年支出|总支出|支出合计|全年支出|年度支出|本年决算|决算)"), "executed", "全年执行数（本年支出）"),
-    (re.compile(r"(预算)"), "full_year", "全年预算数"),
+    (lazy(r"(本年支出|总支出|支出合计|全年支出|年度支出|本年决算|决算)"), "executed", "全年执行数（本年支出）"),
+    (lazy(r"(预算)"), "full_year", "全年预算数"),
 ]
 
 
@@ -417,8 +418,8 @@ def prose_parts(ctx: AuditContext):
                     severity=severity)
 
 
-_ATTRIBUTE = re.compile(r"(党员|女|男|少数民族|博士|硕士|研究生|本科|大专|高级|中级|初级|职称|学历|岁|以上|以下|退休|离休|借调|聘用|临时)")
-_TOTAL_WORDS = re.compile(r"(合计|总计|总额|共计|总数|总体|总)$")
+_ATTRIBUTE = lazy(r"(党员|女|男|少数民族|博士|硕士|研究生|本科|大专|高级|中级|初级|职称|学历|岁|以上|以下|退休|离休|借调|聘用|临时)")
+_TOTAL_WORDS = lazy(r"(合计|总计|总额|共计|总数|总体|总)$")
 
 
 def _same_kind(whole_label: str | None, parts: list) -> list:

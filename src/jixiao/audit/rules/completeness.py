@@ -7,22 +7,30 @@ import re
 from jixiao.audit.context import AuditContext, Issue
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
+from jixiao.lazyre import lazy
 
 FORM_NAMES = {"self_evaluation": "绩效自评表", "basic_data": "部门整体支出绩效评价基础数据表", "level1_summary": "一级指标得分汇总表"}
 
 _TEMPLATE_LEFTOVERS = [
-    re.compile(r"(?:^|(?<=[。.：:]))反映[^。，,]{0,20}(情况|等级|结论)[。.]?$"),  # an instruction, not "…客观反映了…情况。"
-    re.compile(r"[（(]每个[^）)]{1,10}一行[）)]"),
-    re.compile(r"^[.…]{3,}$"),
-    re.compile(r"[（(](或|可)[^）)]{1,12}[）)][。.]?$"),
-    re.compile(r"(×{2,}|X{3,}|XX[县镇局])"),
+    lazy(r"(?:^|(?<=[。.：:]))反映[^。，,]{0,20}(情况|等级|结论)[。.]?$"),  # an instruction, not "…客观反映了…情况。"
+    lazy(r"[（(]每个[^）)]{1,10}一行[）)]"),
+    lazy(r"^[.…]{3,}$"),
+    lazy(r"[（(](或|可)[^）)]{1,12}[）)][。.]?$"),
+    lazy(r"(×{2,}|X{3,}|XX[县镇局])"),
     # a filling instruction standing where the content should be (the form's own 注/填表说明 notes are not leftovers)
-    re.compile(r"^[（(]?\s*(请|此处|在此|按照|根据|结合)[^）)。]{0,24}(填写|填报|填列|如实描述)[^）)。]{0,10}[）)]?[。.]?$"),
-    re.compile(r"[（(]\s*\d{2,4}\s*字以内\s*[）)][。.]?$"),  # "说明……（200字以内）": the form's prompt, not an answer
-    re.compile(r"^[（(]\s*(如有|如无|若有)[，,、]?\s*(请)?(在此|此处)?(说明|填写|列明|注明)[。.]?\s*[）)][。.]?$"),
+    lazy(r"^[（(]?\s*(请|此处|在此|按照|根据|结合)[^）)。]{0,24}(填写|填报|填列|如实描述)[^）)。]{0,10}[）)]?[。.]?$"),
+    lazy(r"[（(]\s*\d{2,4}\s*字以内\s*[）)][。.]?$"),  # "说明……（200字以内）": the form's prompt, not an answer
+    lazy(r"^[（(]\s*(如有|如无|若有)[，,、]?\s*(请)?(在此|此处)?(说明|填写|列明|注明)[。.]?\s*[）)][。.]?$"),
 ]
-_ANY_LEFTOVER = re.compile("|".join(f"(?:{p.pattern})" for p in _TEMPLATE_LEFTOVERS))
+_ANY_LEFTOVER = lazy("|".join(f"(?:{p.pattern})" for p in _TEMPLATE_LEFTOVERS))
 """Matches where any of them does: most texts cost one search, not one per pattern."""
+# What some pattern above needs in the text (its literal part, in the same order); a text with none of
+# them, and not opening with a dot, cannot match and costs a few substring tests instead of a search.
+_LEFTOVER_NEEDS = ("反映", "每个", "（或", "(或", "（可", "(可", "××", "XX", "填", "如实描述", "字以内", "如有", "如无", "若有")
+
+
+def _may_be_leftover(text: str) -> bool:
+    return text[:1] in (".", "…") or any(need in text for need in _LEFTOVER_NEEDS)
 
 
 @rule("CM601", "completeness", "warning", "缺少规定的报告章节")
@@ -42,7 +50,7 @@ def missing_sections(ctx: AuditContext):
                     expected="、".join(missing), found="（缺）", fix=f"按提纲补写“{'”“'.join(missing)}”。")
 
 
-_ATTACHED = re.compile(r"(附件|附表|详见)[0-9一二三１-９]?[:：．.、]?\s*[《“]?[^，。；]{0,20}绩效自评表")
+_ATTACHED = lazy(r"(附件|附表|详见)[0-9一二三１-９]?[:：．.、]?\s*[《“]?[^，。；]{0,20}绩效自评表")
 
 
 @rule("CM602", "completeness", "warning", "缺少规定的附表")
@@ -88,7 +96,7 @@ def template_leftovers(ctx: AuditContext):
     修改建议：删除模板说明，按说明要求填写实际内容。
     依据：报告撰写规范。
     """
-    for text in (t for t in ctx.texts if _ANY_LEFTOVER.search(t)):
+    for text in (t for t in ctx.texts if _may_be_leftover(t) and _ANY_LEFTOVER.search(t)):
         for pattern in _TEMPLATE_LEFTOVERS:
             m = pattern.search(text)
             if m:

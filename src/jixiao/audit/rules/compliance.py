@@ -8,6 +8,7 @@ from decimal import Decimal
 from jixiao.audit.context import AuditContext, Issue, fmt
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
+from jixiao.lazyre import lazy
 from jixiao.scoring import formulas
 
 
@@ -106,7 +107,7 @@ def public_funds_over_budget(ctx: AuditContext):
                         found=f"{fmt(rate, 2)}%", evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
 
 
-_EXPLAINS_LOW_EXECUTION = re.compile(
+_EXPLAINS_LOW_EXECUTION = lazy(
     r"(执行率|执行进度|支出进度)[^。]{0,20}(偏低|较低|低于|不高|慢|滞后|未达)[^。]{0,40}(原因|由于|因为|主要是)"
     r"|(由于|因为|原因是)[^。]{0,40}(执行率|支出进度|执行进度)[^。]{0,12}(偏低|较低|低|慢|滞后)"
     r"|(支出进度|执行进度)[^。]{0,6}(滞后|延迟|偏慢)"
@@ -148,7 +149,8 @@ def large_adjustment(ctx: AuditContext):
                     expected=f"≤ {fmt(limit)}%", found=f"{fmt(rate, 2)}%", evidence=f"{ctx.evidence('budget.initial')}；{ctx.evidence('budget.full_year')}")
 
 
-_BOUNDED_RATE = re.compile(r"(执行率|完成率|覆盖率|合格率|达标率|满意度|参与率|办结率|化解率|到位率|监控率|保障率|支出率|受益率|知晓率|整改率)$")
+_OVER_HUNDRED = lazy(r"([\u4e00-\u9fa5“”\"]{2,16}率)[^，。；\d]{0,8}100\s*%\s*(以上|及以上)")
+_BOUNDED_RATE = lazy(r"(执行率|完成率|覆盖率|合格率|达标率|满意度|参与率|办结率|化解率|到位率|监控率|保障率|支出率|受益率|知晓率|整改率)$")
 
 
 @rule("CP508", "compliance", "error", "不可能的数值")
@@ -166,8 +168,8 @@ def impossible_values(ctx: AuditContext):
         if s.kind == "rate" and s.label.endswith("控制率") and s.value < 0:
             yield Issue(f"“{s.label}”写为 {fmt(s.value)}%，控制率是实际数与预算数之比，不会为负（疑为偏差率）", ctx.statement_where(s),
                         expected="实际数 ÷ 预算数 × 100%", found=f"{fmt(s.value)}%", evidence=s.text, severity="warning")
-    for text in ctx.texts:
-        for m in re.finditer(r"([\u4e00-\u9fa5“”\"]{2,16}率)[^，。；\d]{0,8}100\s*%\s*(以上|及以上)", text):
+    for text in (t for t in ctx.texts if "以上" in t):  # what the pattern needs, looked for first
+        for m in _OVER_HUNDRED.finditer(text):
             yield Issue(f"“{m.group(1)}”写为“100%{m.group(2)}”，比率不可能超过 100%", Where(section="报告正文"), expected="≤ 100%", found=m.group(0), evidence=m.group(0))
     for i, ind in enumerate(ctx.report.indicators):
         a = ind.actual_measure
@@ -244,7 +246,7 @@ def overspent(ctx: AuditContext):
                         found=f"{fmt(rate, 2)}%", evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")
 
 
-_ALL_DONE = re.compile(r"(全面完成|全部完成|圆满完成|均已完成|全部实现|全面实现|均达到|全部达到|如期完成)")
+_ALL_DONE = lazy(r"(全面完成|全部完成|圆满完成|均已完成|全部实现|全面实现|均达到|全部达到|如期完成)")
 
 
 @rule("CP512", "compliance", "warning", "执行率很低却称目标全部完成")

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from jixiao.audit.context import AuditContext, Issue, fmt
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
+from jixiao.lazyre import lazy
 from jixiao.model import Statement
 
 FIX_ALIGN = "以经核实的决算数据为准，统一正文、基础数据表和自评表中的数字。"
@@ -120,10 +121,10 @@ def repeated_scores(ctx: AuditContext):
 
 
 _HEADER_INDICATORS = [
-    (re.compile(r"^(预算|资金)执行率$"), "budget.execution_rate", "预算执行率", True),
-    (re.compile(r"^基本支出"), "spending.basic", "基本支出", False),
-    (re.compile(r"^项目支出"), "spending.project", "项目支出", False),
-    (re.compile(r"^三公经费"), "three_public.actual", "三公经费决算数", False),
+    (lazy(r"^(预算|资金)执行率$"), "budget.execution_rate", "预算执行率", True),
+    (lazy(r"^基本支出"), "spending.basic", "基本支出", False),
+    (lazy(r"^项目支出"), "spending.project", "项目支出", False),
+    (lazy(r"^三公经费"), "three_public.actual", "三公经费决算数", False),
 ]
 
 
@@ -237,8 +238,8 @@ def form_years(ctx: AuditContext):
             return
 
 
-_FORM_YEAR = re.compile(r"(20\d{2})\s*年\s*(决算数|预算数|实际在职人数)")
-_FORM_TITLE_YEAR = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[）)]")  # the year line under a form's title
+_FORM_YEAR = lazy(r"(20\d{2})\s*年\s*(决算数|预算数|实际在职人数)")
+_FORM_TITLE_YEAR = lazy(r"[（(]\s*(20\d{2})\s*年度?\s*[）)]")  # the year line under a form's title
 
 
 def _title_year(ctx: AuditContext) -> int | None:
@@ -260,7 +261,7 @@ def _form_header_texts(ctx: AuditContext):
     return [(path, p.text) for path, p in ctx.report.provenance.items() if p.method.startswith("基础数据表")]
 
 
-_WHOLE_SPENDING = re.compile(r"(单位|部门)?整体(经费|支出)|经费总额|支出总额|部门(经费|支出)(总额|控制)?$|整体支出控制")
+_WHOLE_SPENDING = lazy(r"(单位|部门)?整体(经费|支出)|经费总额|支出总额|部门(经费|支出)(总额|控制)?$|整体支出控制")
 
 
 @rule("XR208", "cross_reference", "error", "整体经费指标与实际支出不符", affects_score=True)

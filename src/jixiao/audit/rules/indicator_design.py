@@ -11,10 +11,11 @@ from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
 from jixiao.audit.rules.indicator_quality import _evidence, _where
 from jixiao.extract.numbers import chinese_numeral
+from jixiao.lazyre import lazy
 
-_COUNT_UNIT = re.compile(r"^(户|人|人次|个|次|家|所|座|处|件|套|台|项|篇|期|场|批|村|公里|千米|米|亩|平方米|万人次|名|棵|株|头|只|吨)")
-_CAPPED = re.compile(r"(事故|投诉|违规|违纪|案件|发生|超标|死亡|伤亡|损失|差错|失误|逾期|延误|欠款|债务|成本|费用|支出|经费|时长|时间|天数|周期|人数控制|编制|闲置|空置|上访|信访|火灾|污染)")
-_MONEY_UNIT = re.compile(r"^(亿元|万元|千元|元)")
+_COUNT_UNIT = lazy(r"^(户|人|人次|个|次|家|所|座|处|件|套|台|项|篇|期|场|批|村|公里|千米|米|亩|平方米|万人次|名|棵|株|头|只|吨)")
+_CAPPED = lazy(r"(事故|投诉|违规|违纪|案件|发生|超标|死亡|伤亡|损失|差错|失误|逾期|延误|欠款|债务|成本|费用|支出|经费|时长|时间|天数|周期|人数控制|编制|闲置|空置|上访|信访|火灾|污染)")
+_MONEY_UNIT = lazy(r"^(亿元|万元|千元|元)")
 # The 10号 taxonomy and the synonyms provinces use for it (成本 split into 经济/社会/生态环境成本).
 LEVEL2_NAMES = (
     "数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
@@ -75,11 +76,15 @@ def direction_conflict(ctx: AuditContext):
                         expected=f"方向一致（{ind.direction}）", found=ind.target, evidence=_evidence(ind))
 
 
+_WRITTEN_AT_LEAST = lazy(r"^(≥|>=|大于等于|不低于|不少于|不小于|至少|>)")
+_WRITTEN_AT_MOST = lazy(r"^(≤|<=|小于等于|不超过|不高于|不多于|不大于|控制在|<)")
+
+
 def _written_comparator(target: str | None) -> str | None:
     text = (target or "").strip()
-    if re.match(r"^(≥|>=|大于等于|不低于|不少于|不小于|至少|>)", text):
+    if _WRITTEN_AT_LEAST.match(text):
         return "≥"
-    if re.match(r"^(≤|<=|小于等于|不超过|不高于|不多于|不大于|控制在|<)", text):
+    if _WRITTEN_AT_MOST.match(text):
         return "≤"
     return None
 
@@ -123,7 +128,7 @@ def missing_groups(ctx: AuditContext):
                     expected="产出、效益、满意度指标", found="缺" + "、".join(missing))
 
 
-_TEMPLATE_ROW = re.compile(r"^(指标|目标|任务)\s*\d{0,2}\s*[:：]?$|^(XX|××|…+|\.{3,})")
+_TEMPLATE_ROW = lazy(r"^(指标|目标|任务)\s*\d{0,2}\s*[:：]?$|^(XX|××|…+|\.{3,})")
 
 
 @rule("IQ418", "indicator_quality", "warning", "模板空行未删除")
@@ -143,8 +148,8 @@ def template_rows(ctx: AuditContext):
                         expected="删除或填写完整", found=g.expected, evidence=g.expected)
 
 
-_GOAL_ITEM = re.compile(r"(?:目标|任务)\s*(\d{1,2})\s*[:：]|(?:^|[；;。\s])[（(]?(\d{1,2})[）)]?\s*[、.．]")
-_GOAL_COUNT = re.compile(r"(?:设定|设置|确定|制定)(?:了)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:个|项|大)\s*(?:绩效|年度|工作)?目标")
+_GOAL_ITEM = lazy(r"(?:目标|任务)\s*(\d{1,2})\s*[:：]|(?:^|[；;。\s])[（(]?(\d{1,2})[）)]?\s*[、.．]")
+_GOAL_COUNT = lazy(r"(?:设定|设置|确定|制定)(?:了)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:个|项|大)\s*(?:绩效|年度|工作)?目标")
 
 
 def _items(text: str | None) -> list[int]:

@@ -8,9 +8,10 @@ from collections import Counter
 from jixiao.audit.context import AuditContext, Issue
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
+from jixiao.lazyre import lazy
 from jixiao.scoring.indicator import VAGUE, comparable
 
-_WORDS_ONLY = re.compile(r"^[^\d]*$")
+_WORDS_ONLY = lazy(r"^[^\d]*$")
 
 
 def _where(ctx: AuditContext, i: int, field: str) -> Where:
@@ -36,7 +37,7 @@ def vague_targets(ctx: AuditContext):
                         expected="量化或分档的目标值", found=target, evidence=_evidence(ind))
 
 
-_DIMENSIONLESS = re.compile(r"(率|(?<![长高宽深厚])度|比|指数|系数)$")
+_DIMENSIONLESS = lazy(r"(率|(?<![长高宽深厚])度|比|指数|系数)$")
 """Names of figures without a unit (完成率, 满意度); 长度 and 高度 are measured in 公里, 米."""
 
 

@@ -63,14 +63,14 @@ def audit(
 
 
 def _write_one(outcome, format: AuditFormat, output: Path | None) -> None:
-    from jixiao.cli.console import out, output_file, print_json, say, writing
+    from jixiao.cli.console import out, output_file, print_model_json, say, writing
 
     if format is AuditFormat.table:
         from jixiao.cli.views import audit_view
 
         audit_view.print_audit(out(), outcome.audit)
     elif format is AuditFormat.json:
-        print_json(outcome.audit.model_dump(mode="json"))
+        print_model_json(outcome.audit)
     else:
         suffix = f".{format.value}"
         target = output_file(output, "审核意见表.xlsx" if format is AuditFormat.xlsx else Path(outcome.path).stem + suffix)
@@ -136,7 +136,7 @@ def _show(o, format: AuditFormat, array: JsonArray | None, folder: Path | None) 
     from jixiao.cli.console import out, writing
 
     if array is not None:
-        array.add(o.audit.model_dump(mode="json"))
+        array.add(o.audit)
     elif folder is not None:
         target = folder / f"{Path(o.path).stem}.html"
         with writing(target):

@@ -3,11 +3,15 @@
 import sys
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from jixiao.cli.errors import CliError, state
 from jixiao.cli.options import JOBS_HELP, PATH_HELP, TIMEOUT_HELP, ParseFormat
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 def single(path: Path, audit=None, keep_doc: bool = False):
@@ -32,10 +36,10 @@ class JsonArray:
         self.first = True
         sys.stdout.write("[")
 
-    def add(self, data: object) -> None:
-        from jixiao.batch.files import dumps
+    def add(self, model: "BaseModel", exclude: set[str] | None = None) -> None:
+        from jixiao.cli.console import model_json
 
-        text = dumps(data, indent=2).replace("\n", "\n  ")
+        text = model_json(model, exclude).replace("\n", "\n  ")
         sys.stdout.write(("\n  " if self.first else ",\n  ") + text)
         self.first = False
 
@@ -57,9 +61,9 @@ def parse(
         raise typer.Exit(_parse_directory(path, format, exclude, jobs, timeout))
     report = single(path).report
     if format is ParseFormat.json:
-        from jixiao.cli.console import print_json
+        from jixiao.cli.console import print_model_json
 
-        print_json(report.model_dump(mode="json", exclude=exclude))
+        print_model_json(report, exclude)
     else:
         from jixiao.cli.console import out
         from jixiao.cli.views import summary
@@ -77,7 +81,7 @@ def _parse_directory(path: Path, format: ParseFormat, exclude: set | None, jobs:
         with run:
             for o in run:
                 if o.report is not None:
-                    array.add(o.report.model_dump(mode="json", exclude=exclude))
+                    array.add(o.report, exclude)
         array.close()
     else:
         from jixiao.cli.console import out

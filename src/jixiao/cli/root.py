@@ -1,16 +1,40 @@
-"""The typer app: global options (--version, --debug), the commands, Chinese chrome, one error handler."""
+"""The typer app: global options (--version, --debug), the commands, Chinese chrome, one error handler.
+
+The commands are listed in `COMMANDS` by where they live and are built when first asked for
+(`chrome.LazyCommands`): `jixiao parse` imports and builds `parse` alone, `jixiao --help` all of them.
+"""
 
 from pathlib import Path
 
 import typer
 
 from jixiao import __version__
-from jixiao.cli.chrome import Command, Group
-from jixiao.cli.commands import batch, check, compose, read, synth
+from jixiao.cli.chrome import Group
 from jixiao.cli.errors import state
 
+COMMANDS = {
+    "parse": "jixiao.cli.commands.read:parse",
+    "inspect": "jixiao.cli.commands.read:inspect",
+    "score": "jixiao.cli.commands.check:score",
+    "audit": "jixiao.cli.commands.check:audit",
+    "rules": "jixiao.cli.commands.check:rules",
+    "template": "jixiao.cli.commands.compose:template",
+    "render": "jixiao.cli.commands.compose:render",
+    "batch": "jixiao.cli.commands.batch:batch",
+    "synth": "jixiao.cli.commands.synth:synth",
+    "version": "jixiao.cli.root:version",
+    "serve": "jixiao.cli.serve:serve",
+    "user": "jixiao.cli.serve:user_app",
+}
+"""Every command (or group of commands) by name, in the order help lists them: "module:function" or "module:typer app"."""
+
+
+class Root(Group):
+    commands_by_path = COMMANDS
+
+
 app = typer.Typer(
-    cls=Group,
+    cls=Root,
     help="jixiao（绩效）：读取、复核与审核部门整体支出绩效自评报告。",
     no_args_is_help=True,
     add_completion=False,
@@ -39,11 +63,6 @@ def main(
     configure(state.debug_log)
 
 
-for command in (read.parse, read.inspect, check.score, check.audit, check.rules, compose.template, compose.render, batch.batch, synth.synth):
-    app.command(cls=Command)(command)
-
-
-@app.command(cls=Command)
 def version() -> None:
     """显示版本号。"""
     typer.echo(f"jixiao {__version__}")

@@ -1,0 +1,41 @@
+"""The cheap tests run before some patterns (a literal the pattern needs) never hide a match.
+
+Hypothesis builds texts from the patterns' own pieces, so that matches are common, and checks
+that wherever a pattern matches, its prefilter lets the text through.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jixiao.audit.rules.completeness import _ANY_LEFTOVER, _may_be_leftover
+from jixiao.audit.rules.compliance import _OVER_HUNDRED
+from jixiao.extract.narrative import _THREE_PUBLIC_SENTENCE
+
+PIECES = ["反映", "情况", "等级", "结论", "。", ".", "…", "：", "（", "(", "）", ")", "每个", "一行", "或", "可", "××", "×", "X", "XX",
+          "县", "请", "此处", "按照", "填写", "填报", "如实描述", "200", "字以内", "如有", "如无", "若有", "说明", "在此", " ", "率",
+          "执行率", "100", "%", "以上", "及以上", "三公", "经费", "“", "”", "制度", "万元", "18.5", "，", "；", "达到",
+          "覆盖率达", "100%", "100 %", "三公经费", "“三公”经费"]
+texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(texts)
+def test_prefilters_let_every_match_through(text):
+    if _ANY_LEFTOVER.search(text):
+        assert _may_be_leftover(text)
+    if _THREE_PUBLIC_SENTENCE.search(text):
+        assert "三公" in text
+
+
+rate_claims = st.tuples(st.sampled_from(["", "全年", "“双监控”", "资金"]), st.sampled_from(["执行率", "覆盖", "率", "满意度"]),
+                        st.sampled_from(["", "达到", "，", "为9", "均"]), st.sampled_from(["100", "10", "1 0 0"]),
+                        st.sampled_from(["%", " %", "％", ""]), st.sampled_from(["以上", " 及以上", "以内", "", "左右"])).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(rate_claims)
+def test_a_rate_over_a_hundred_is_looked_for_only_where_it_can_be(text):
+    if _OVER_HUNDRED.search(text):
+        assert "以上" in text
