@@ -75,16 +75,10 @@ def open_zip(src: Source) -> zipfile.ZipFile:
         raise InputError(src.name, CORRUPT) from None
 
 
-def check_zip(
-    source: Source | Path,
-    limits: Limits | None = None,
-    *,
-    max_total: int | None = None,
-    max_ratio: int | None = None,
-    max_entries: int | None = None,
-) -> None:
-    """Refuse an encrypted, corrupt, oddly compressed or bomb-like zip package before any library opens it."""
-    with open_checked_zip(source, limits, max_total=max_total, max_ratio=max_ratio, max_entries=max_entries):
+def check_zip(source: Source | Path, limits: Limits | None = None, **caps: int | None) -> None:
+    """Refuse an encrypted, corrupt, oddly compressed or bomb-like zip package before any library opens it
+    (`caps`: `max_total`, `max_ratio`, `max_entries` in place of the limits')."""
+    with open_checked_zip(source, limits, **caps):
         pass
 
 
