@@ -104,9 +104,17 @@ def _read_forms(grids: list[Grid], out: Collector, doc: SourceDocument) -> None:
         if summary_table.is_summary_table(grid):
             out.report.forms.append(Form(kind="level1_summary", block=grid.block))
             summary_table.read(grid, out)
-    for grid in grids:  # a score or grade written in a table cell ("绩效评价得分：90.94 等级：优")
-        paras = [narrative.Paragraph(grid.block, grid.page, grid.text(r, c)) for r in range(grid.n_rows) for c in grid.distinct(r)]
-        out.put("grade", narrative.grade(paras))
+    for grid in grids:
+        out.put("grade", _cell_grade(grid))
+
+
+def _cell_grade(grid: Grid) -> Found | None:
+    """A grade written in a table cell ("绩效评价得分：90.94 等级：优").  The table's texts are searched as one
+    first: a grade in a cell is a grade in the joined text, and most tables state none."""
+    texts = [text for _, _, text in grid.cell_texts()]
+    if narrative.grade([narrative.Paragraph(grid.block, grid.page, "\n".join(texts))]) is None:
+        return None
+    return narrative.grade([narrative.Paragraph(grid.block, grid.page, text) for text in texts])
 
 
 def _read_prose(paras: list[narrative.Paragraph], out: Collector, grids: list[Grid]) -> None:
@@ -137,15 +145,18 @@ def _prose_in_yuan(paras: list[narrative.Paragraph]) -> bool:
     return len(re.findall(r"\d\s*元", text)) > len(re.findall(r"\d\s*万元", text))
 
 
+_FORM_YEAR = lazy(r"(20\d{2})年(实际在职人数|决算数|预算数)")
+
+
 def _year_from_forms(grids: list[Grid]) -> Found | None:
     """The latest year in a form header such as '2024年实际在职人数' or '2024年决算数' (in the first 12 rows
     of each table block, continued tables included)."""
     best = None
-    for grid in grids:
+    for grid in (g for g in grids if _FORM_YEAR.search(g.all_keys())):  # the cells' text run together holds what a cell does
         for r in (r for r, origin in enumerate(grid.origins) if origin[1] < 12):
             for c in grid.distinct(r):
                 key = grid.key(r, c)
-                m = re.search(r"(20\d{2})年(实际在职人数|决算数|预算数)", key) if "年" in key else None
+                m = _FORM_YEAR.search(key) if "年" in key else None
                 if m and (best is None or int(m.group(1)) > best.value):
                     best = Found(int(m.group(1)), grid.provenance(r, c, "基础数据表 表头年份"))
     return best

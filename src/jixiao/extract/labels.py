@@ -51,11 +51,10 @@ def _candidates(grid: Grid) -> list[tuple[int, int, str]]:
     """The cells (row, column, text) that start with some label, in reading order: each label's
     patterns are anchored at its start, so the other cells are looked at once, not once per label."""
     found = []
-    for r in range(grid.n_rows):
-        for c in grid.distinct(r):
-            key = grid.text(r, c)[:_MAX_CELL]
-            if _ANY_LABEL.match(key) or _ANY_LABEL.match(key.replace(" ", "")):
-                found.append((r, c, key))
+    for r, c, text in grid.cell_texts():
+        key = text[:_MAX_CELL]
+        if _ANY_LABEL.match(key) or _ANY_LABEL.match(key.replace(" ", "")):
+            found.append((r, c, key))
     return found
 
 

@@ -13,7 +13,9 @@ _OWNER = lazy(r"^(主管部门|实施单位|项目单位|主管单位)")
 
 def _header_rows(grid: Grid) -> list[int]:
     """Rows holding 项目名称 with 主管部门 or 实施单位 in it or in the next rows."""
-    out = []
+    out: list[int] = []
+    if "项目名称" not in grid.all_keys() and "项目全称" not in grid.all_keys():
+        return out
     for r in range(grid.n_rows):
         if any(_NAME.match(grid.key(r, c)) for c in grid.distinct(r)[:2]):
             near = range(r, min(r + 3, grid.n_rows))

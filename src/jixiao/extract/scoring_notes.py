@@ -31,11 +31,10 @@ def _execution_weight(text: str) -> re.Match | None:
 def read(grids: list[Grid], paras: list[Paragraph], out: Collector) -> None:
     """The execution weight a form cell or a note declares, kept with the note's text."""
     for grid in grids:
-        for r in range(grid.n_rows):
-            for c in grid.distinct(r):
-                m = _execution_weight(grid.text(r, c))
-                if m:
-                    _declare(out, m, grid.provenance(r, c, "表内计分规则 执行率分值"))
+        for r, c, text in grid.cell_texts():
+            m = _execution_weight(text)
+            if m:
+                _declare(out, m, grid.provenance(r, c, "表内计分规则 执行率分值"))
     for p in paras:
         m = _execution_weight(p.text)
         if m:

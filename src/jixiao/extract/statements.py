@@ -68,14 +68,19 @@ def _label(before: str) -> str:
 
 def _sentence_statements(p: Paragraph, sentence: str, offset: int, carry) -> list[Statement]:
     """Statements of one clause; amounts (and headcounts) after 其中 carry the figure before it as their whole."""
-    out = _quantities(p, sentence, offset, carry, _AMOUNT, "amount")
+    out = _quantities(p, sentence, offset, carry, _AMOUNT, "amount") if "元" in sentence else []
     if "其中" in sentence:  # a headcount's parts are listed with "、" and end at the clause
         cut = re.search(r"[；;]", sentence[sentence.find("其中"):])
         out += _quantities(p, sentence[: sentence.find("其中") + cut.start()] if cut else sentence, offset, None, _COUNT, "count")
-    out += [_change(p, sentence, offset, m, out) for m in _CHANGE.finditer(sentence)]
+    out += [_change(p, sentence, offset, m, out) for m in _CHANGE.finditer(sentence)] if _compares(sentence) else []
     out += [_simple(p, sentence, offset, m, "score", "分") for m in _SCORE.finditer(sentence)] if "得分" in sentence else []
     out += [_simple(p, sentence, offset, m, "rate", "%") for m in _RATE.finditer(sentence)] if "%" in sentence else []
     return out
+
+
+def _compares(sentence: str) -> bool:
+    """Whether the clause has what `_CHANGE` opens with (比, 较 or 与): most have none and are not searched for it."""
+    return "比" in sentence or "较" in sentence or "与" in sentence
 
 
 def _quantities(p: Paragraph, sentence: str, offset: int, carry, pattern: re.Pattern, kind: str) -> list[Statement]:

@@ -1,0 +1,36 @@
+"""The extractors' whole-table searches (run before their cell-by-cell ones) never hide a cell.
+
+A table's texts are searched joined, and only where that finds something are the cells
+looked at one by one.  Hypothesis builds cells from the patterns' own pieces, so that matches are
+common, and checks that wherever one cell matches, the joined search finds something too.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jixiao.extract import _FORM_YEAR, _cell_grade
+from jixiao.extract.grid import Grid
+from jixiao.extract.narrative import Paragraph, grade
+from jixiao.ingest.document import Cell, Table
+
+PIECES = ["一级指标", "二级", "指标", "三级指标", "名称", "数值", "单位", "计量单位", "分值", "得分", "（分）", "(", ")", "自评", "实际", "完成",
+          "年度", "指标值", "目标值", "偏差", "年初预算", "全年预算", "预算数", "执行数", "执行率", "决算数", "2024", "年", "实际在职人数",
+          "等级", "评价结果", "：", ":", "为", "“", "优", "良好", "合格", "差", "95", "%", " ", "\n", "合计"]
+cell_texts = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)
+rows = st.lists(st.lists(cell_texts, min_size=1, max_size=5), min_size=1, max_size=4)
+
+
+def _grid(texts: list[list[str]]) -> Grid:
+    return Grid.of(0, Table([Cell(text, r, c) for r, row in enumerate(texts) for c, text in enumerate(row)]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(rows)
+def test_a_table_with_a_year_header_or_a_grade_in_a_cell_is_found_by_its_joined_text(texts):
+    grid = _grid(texts)
+    if any(_FORM_YEAR.search(grid.key(r, c)) for r in range(grid.n_rows) for c in grid.distinct(r)):
+        assert _FORM_YEAR.search(grid.all_keys())
+    cell_by_cell = grade([Paragraph(0, None, text) for _, _, text in grid.cell_texts()])
+    assert _cell_grade(grid) == cell_by_cell
