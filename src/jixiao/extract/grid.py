@@ -89,13 +89,18 @@ class Grid:
 
     def key(self, r: int, c: int) -> str:
         """Text without any whitespace, for matching labels."""
-        keys = self._keys.get(r)
-        if keys is None:
-            keys = self._keys[r] = self._row_keys(r)
+        keys = self._keys.get(r) or self._row_keys(r)
         return keys[c] if c < len(keys) else ""
 
     def _row_keys(self, r: int) -> list[str]:
-        """The keys of a row, each merged cell's once."""
+        """The keys of row r, memoised (the list itself: not to be changed)."""
+        keys = self._keys.get(r)
+        if keys is None:
+            keys = self._keys[r] = self._keys_of(r)
+        return keys
+
+    def _keys_of(self, r: int) -> list[str]:
+        """The keys of a row, each merged cell's cleaned once."""
         keys: list[str] = []
         by_cell: dict[int, str] = {}
         for cell in self.cells[r]:
@@ -112,11 +117,10 @@ class Grid:
         return len(self.cells[r])
 
     def keys(self, r: int) -> list[str]:
-        self.key(r, 0)
-        return list(self._keys[r])
+        return list(self._row_keys(r))
 
     def row_text(self, r: int) -> str:
-        return "".join(self.keys(r))
+        return "".join(self._row_keys(r))
 
     def cell_texts(self) -> list[tuple[int, int, str]]:
         """(row, column, cleaned text) of each distinct cell in reading order, memoised: several readers
@@ -171,7 +175,8 @@ class Grid:
         if rx.search(""):  # an empty position may be the first match
             return next(((r, c) for r in rows for c in range(self.width(r)) if rx.search(self.key(r, c))), None)
         for r in rows:  # else only the distinct cells: a merged cell's first position is its distinct one
+            keys = self._row_keys(r)
             for c in self.distinct(r):
-                if rx.search(self.key(r, c)):
+                if rx.search(keys[c]):
                     return r, c
         return None

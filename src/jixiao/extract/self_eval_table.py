@@ -70,8 +70,9 @@ def _any_role(patterns: tuple[str, ...]) -> re.Pattern:
 def _columns(grid: Grid, r: int, spec: list[tuple[str, str]]) -> dict[str, int]:
     cols: dict[str, int] = {}
     any_role = _any_role(tuple(p for _, p in spec))
+    keys = grid.keys(r)
     for c in grid.distinct(r):
-        key = grid.key(r, c)
+        key = keys[c]
         if not any_role.search(key):
             continue
         for role, pattern in spec:
