@@ -1,8 +1,9 @@
-"""The extractors' whole-table searches (run before their cell-by-cell ones) never hide a cell.
+"""The extractors' cheap first tests never hide a match.
 
-A table's texts are searched joined, and only where that finds something are the cells
-looked at one by one.  Hypothesis builds cells from the patterns' own pieces, so that matches are
-common, and checks that wherever one cell matches, the joined search finds something too.
+A table's texts are searched joined, and only where that finds something are the cells looked at
+one by one; a paragraph is matched against the heading numbers only when its first character can
+start one.  Hypothesis builds texts from the patterns' own pieces, so that matches are common, and
+checks that wherever the full search matches, the first test lets the text through.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from jixiao.extract import _FORM_YEAR, _cell_grade
 from jixiao.extract.grid import Grid
 from jixiao.extract.narrative import Paragraph, grade
+from jixiao.extract.sections import _LEVELS, _NUMBER_STARTS
 from jixiao.ingest.document import Cell, Table
 
 PIECES = ["一级指标", "二级", "指标", "三级指标", "名称", "数值", "单位", "计量单位", "分值", "得分", "（分）", "(", ")", "自评", "实际", "完成",
@@ -34,3 +36,13 @@ def test_a_table_with_a_year_header_or_a_grade_in_a_cell_is_found_by_its_joined_
         assert _FORM_YEAR.search(grid.all_keys())
     cell_by_cell = grade([Paragraph(0, None, text) for _, _, text in grid.cell_texts()])
     assert _cell_grade(grid) == cell_by_cell
+
+
+heading_starts = st.text(alphabet="一二十（(）)、.．1２٣①⑳⑴ 第章节 ", max_size=6)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(heading_starts)
+def test_a_paragraph_any_heading_number_matches_passes_the_first_character_test(text):
+    if any(rx.match(text) for _, rx in _LEVELS):
+        assert text[0] in _NUMBER_STARTS or text[0].isdecimal()

@@ -22,7 +22,13 @@ PROSE_PARAGRAPHS = 3  # long paragraphs that make a document a report rather tha
 
 def has_project_header(grid: Grid) -> bool:
     """A 项目支出绩效自评表's header: 项目名称 with 主管部门 or 实施单位 in the same table."""
-    return grid.find(_PROJECT_HEADER.pattern) is not None and grid.find(_PROJECT_OWNER.pattern) is not None
+    return names_a_project(grid) and grid.find(_PROJECT_HEADER.pattern) is not None and grid.find(_PROJECT_OWNER.pattern) is not None
+
+
+def names_a_project(grid: Grid) -> bool:
+    """Whether 项目名称 or 项目全称 is anywhere in the table: what a project header needs, tested before its cells are."""
+    keys = grid.all_keys()
+    return "项目名称" in keys or "项目全称" in keys
 
 
 def prose_paragraphs(texts: list[str]) -> int:

@@ -4,6 +4,7 @@ form after another — each read on its own into a `ProjectForm`."""
 from __future__ import annotations
 
 from jixiao.extract.grid import Grid
+from jixiao.extract.kinds import names_a_project
 from jixiao.lazyre import lazy
 from jixiao.model import Indicator, ProjectForm, Report
 
@@ -14,7 +15,7 @@ _OWNER = lazy(r"^(主管部门|实施单位|项目单位|主管单位)")
 def _header_rows(grid: Grid) -> list[int]:
     """Rows holding 项目名称 with 主管部门 or 实施单位 in it or in the next rows."""
     out: list[int] = []
-    if "项目名称" not in grid.all_keys() and "项目全称" not in grid.all_keys():
+    if not names_a_project(grid):
         return out
     for r in range(grid.n_rows):
         if any(_NAME.match(grid.key(r, c)) for c in grid.distinct(r)[:2]):

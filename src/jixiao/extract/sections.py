@@ -22,8 +22,14 @@ _MAX_HEADING = 40
 _MAX_ITEM = 8_000  # an item is never longer; joining stops there (joining without end is quadratic)
 
 
+_NUMBER_STARTS = frozenset("一二三四五六七八九十（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+"""The first characters of `_LEVELS`' numbers other than digits: most paragraphs start with none of them."""
+
+
 def heading_level(text: str) -> int | None:
     """Outline level of a heading-like paragraph, or None for body text."""
+    if not text or not (text[0] in _NUMBER_STARTS or text[0].isdecimal()):  # `\d` is what isdecimal() says
+        return None
     for level, rx in _LEVELS:
         m = rx.match(text)
         if m and (level == 1 or len(text) <= _MAX_HEADING or _short_title_then_body(text, m.end())):
