@@ -8,13 +8,18 @@ checks that wherever the full search matches, the first test lets the text throu
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.extract import _FORM_YEAR, _cell_grade
+from jixiao.extract.basic_data import _AUTHORIZED
 from jixiao.extract.grid import Grid
 from jixiao.extract.narrative import Paragraph, grade
 from jixiao.extract.sections import _LEVELS, _NUMBER_STARTS
+from jixiao.extract.self_eval_table import BUDGET_COLUMNS, BUDGET_WORD, INDICATOR_COLUMNS, NAME_WORD
+from jixiao.extract.summary_table import _NAME_HEADERS, _NAME_WORDS
 from jixiao.ingest.document import Cell, Table
 
 PIECES = ["一级指标", "二级", "指标", "三级指标", "名称", "数值", "单位", "计量单位", "分值", "得分", "（分）", "(", ")", "自评", "实际", "完成",
@@ -46,3 +51,21 @@ heading_starts = st.text(alphabet="一二十（(）)、.．1２٣①⑳⑴ 第�
 def test_a_paragraph_any_heading_number_matches_passes_the_first_character_test(text):
     if any(rx.match(text) for _, rx in _LEVELS):
         assert text[0] in _NUMBER_STARTS or text[0].isdecimal()
+
+
+header_keys = st.lists(st.sampled_from(["三级", "二级", "一级", "指标", "名称", "绩效", "年初", "全年", "调整后", "预算", "数", "执行", "评价",
+                                        "维度", "编制", "核定", "人数", "三公", "经费", "（", "万元", "）"]), max_size=5).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(header_keys)
+def test_a_header_label_holds_the_word_its_table_is_first_searched_for(key):
+    roles = dict(INDICATOR_COLUMNS) | {f"budget.{role}": p for role, p in BUDGET_COLUMNS}
+    if re.search(roles["name"], key):
+        assert NAME_WORD in key
+    if re.search(roles["budget.full_year"], key) or re.search(roles["budget.initial"], key):
+        assert BUDGET_WORD in key
+    if key in _NAME_HEADERS:
+        assert any(word in key for word in _NAME_WORDS)
+    if re.search(_AUTHORIZED, key):
+        assert "编制" in key

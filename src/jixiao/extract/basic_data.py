@@ -27,8 +27,9 @@ _AUTHORIZED = r"^(核定)?编制(数|人数)"
 
 
 def is_basic_data_table(grid: Grid) -> bool:
-    return grid.find(_AUTHORIZED) is not None or (
-        grid.find(r"^三公经费") is not None and grid.find(r"(决算数|预算数)") is not None
+    keys = grid.all_keys()  # the words the header cells need, looked for in the whole table first
+    return ("编制" in keys and grid.find(_AUTHORIZED) is not None) or (
+        "三公经费" in keys and grid.find(r"^三公经费") is not None and grid.find(r"(决算数|预算数)") is not None
     )
 
 

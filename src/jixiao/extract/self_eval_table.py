@@ -29,6 +29,10 @@ INDICATOR_COLUMNS = [
     ("deviation", r"(偏差|原因分析|改进措施|未完成原因)"),
     ("unit", r"^(计量单位|度量单位|单位)$"),
 ]
+NAME_WORD = "指标"
+"""What every label of the indicator name column holds (三级指标, 指标名称, 绩效指标名称): a table without it has no such header."""
+BUDGET_WORD = "预算"
+"""What every label of the full-year and the initial budget columns holds."""
 _SYMBOL = lazy(r"^(≥|≤|=|＝|═|﹦|≧|≦|>|<)")  # a comparator, alone in its cell or leading a target
 NOT_APPLICABLE = lazy(r"^[-—–―/／\\、无]+$|^不适用$")
 _DIRECTIONS = [
@@ -99,6 +103,8 @@ def _indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
 def _find_indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     """A two-row header (年度指标值 over 符号 | 数值 | 度量单位) gives its columns from the second row, which
     names each one."""
+    if NAME_WORD not in grid.all_keys():  # no name column can be labelled in this table
+        return None
     header = _header(grid, INDICATOR_COLUMNS, "name", ("weight", "score"))
     if header is None or header[0] + 1 >= grid.n_rows or not _indicator_header_row(grid, header[0] + 1):
         return header
@@ -118,6 +124,8 @@ def _budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
 
 
 def _find_budget_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    if BUDGET_WORD not in grid.all_keys():  # neither the full-year nor the initial budget column is labelled here
+        return None
     return _header(grid, BUDGET_COLUMNS, "full_year", ("executed", "execution_rate")) or _header(grid, BUDGET_COLUMNS, "initial", ("executed", "execution_rate"))
 
 

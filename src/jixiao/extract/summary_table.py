@@ -12,6 +12,7 @@ from jixiao.model import Level1Summary
 
 _TOTAL = lazy(r"^(合计|总计|总分)")
 _NAME_HEADERS = frozenset({"一级指标", "评价维度", "维度", "指标", "指标名称"})  # a whole key (keys hold no whitespace)
+_NAME_WORDS = ("指标", "维度")  # one of them is in every name header
 
 
 def _header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
@@ -20,6 +21,9 @@ def _header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
 
 
 def _find_header(grid: Grid) -> tuple[int, int, int, int, int | None] | None:
+    keys = grid.all_keys()
+    if not any(word in keys for word in _NAME_WORDS):  # no name header can be in this table
+        return None
     for r in range(grid.n_rows):
         keys = grid.keys(r)
         if any("三级指标" in k for k in keys):
