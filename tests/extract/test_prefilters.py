@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jixiao.extract import _FORM_YEAR, _cell_grade
+from jixiao.extract import _FORM_YEAR, _cell_grade, narrative
 from jixiao.extract.basic_data import _AUTHORIZED
 from jixiao.extract.grid import Grid
 from jixiao.extract.narrative import Paragraph, grade
@@ -69,3 +69,25 @@ def test_a_header_label_holds_the_word_its_table_is_first_searched_for(key):
         assert any(word in key for word in _NAME_WORDS)
     if re.search(_AUTHORIZED, key):
         assert "编制" in key
+
+
+clause = st.tuples(st.sampled_from(["", "本年", "基本支出", "项目支出", "编制", "编制人数", "实有人员", "预算执行率", "资金执行", "自评", "合计得分",
+                                     "总分", "评价得分", "履职效能指标", "经自评，", "指标"]),
+                   st.sampled_from(["", "得分", "为", "共计", ":", " "]), st.sampled_from(["12", "3.5", "95"]),
+                   st.sampled_from(["", "万元", "元", "人", "分", "%"]), st.sampled_from(["", "，", "。"])).map("".join)
+prose = st.lists(clause, max_size=4).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(prose, min_size=1, max_size=3))
+def test_the_prose_finders_find_the_same_with_and_without_their_paragraph_test(texts):
+    paras = [Paragraph(i, None, text) for i, text in enumerate(texts)]
+    finders = [narrative.staffing_authorized, narrative.execution_score, narrative.total_score, narrative.level1_scores,
+               lambda ps: narrative.spending(ps, "基本支出"), lambda ps: narrative.spending(ps, "项目支出")]
+    with_test = [finder(paras) for finder in finders]
+    searched = narrative._search
+    narrative._search = lambda ps, pattern, needs="": searched(ps, pattern)
+    try:
+        assert [finder(paras) for finder in finders] == with_test
+    finally:
+        narrative._search = searched

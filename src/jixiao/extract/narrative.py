@@ -46,11 +46,14 @@ def _found(value, p: Paragraph, m: re.Match, method: str, group: int = 0) -> Fou
     return Found(value, Provenance(location=loc, text=m.group(0), method=method))
 
 
-def _search(paras: list[Paragraph], pattern: str) -> Iterator[tuple[Paragraph, re.Match]]:
+def _search(paras: list[Paragraph], pattern: str, needs: str = "") -> Iterator[tuple[Paragraph, re.Match]]:
+    """Every match in every paragraph, in order; `needs` is a text every match holds (a paragraph without
+    it is not searched: most paragraphs state no such figure)."""
     rx = re.compile(pattern)
     for p in paras:
-        for m in rx.finditer(p.text):
-            yield p, m
+        if needs in p.text:
+            for m in rx.finditer(p.text):
+                yield p, m
 
 
 _LABELLED_UNIT = lazy(rf"(?:填报单位|预算单位名称|单位名称|部门名称)(?:[（(](?:公章|盖章)[）)])?[:：]\s*([\u4e00-\u9fa5（）()]{{2,30}}?{ORG_SUFFIX})")
@@ -101,7 +104,7 @@ def year(paras: list[Paragraph]) -> Found | None:
 
 def staffing_authorized(paras: list[Paragraph]) -> Found | None:
     """编制数: a stated total ('编制人数114人', '人员编制共计75人'), else 行政编制 + 事业编制."""
-    for p, m in _search(paras, r"编制(?:人数|数|人员)?(?:共计|合计|总数|为|共|总计|核定)?\s*(\d{1,9})\s*(?:人|名|个)"):
+    for p, m in _search(paras, r"编制(?:人数|数|人员)?(?:共计|合计|总数|为|共|总计|核定)?\s*(\d{1,9})\s*(?:人|名|个)", needs="编制"):
         if not re.search(r"(行政|事业|工勤)$", p.text[: m.start()]):
             return _found(int(m.group(1)), p, m, "正文 编制人数", 1)
     for p in paras:
@@ -162,7 +165,7 @@ def _budget_role(label: str) -> str | None:
 
 def execution_score(paras: list[Paragraph]) -> Found | None:
     """'其中：预算执行9.68分' — the execution rate's score as the prose states it."""
-    for p, m in _search(paras, rf"(?:预算执行率?|资金执行率?)(?:指标)?(?:得分)?(?:为|:)?\s*{NUM}\s*分"):
+    for p, m in _search(paras, rf"(?:预算执行率?|资金执行率?)(?:指标)?(?:得分)?(?:为|:)?\s*{NUM}\s*分", needs="执行"):
         return _found(numbers.to_decimal(m.group(1)), p, m, "正文 执行率得分", 1)
     return None
 
@@ -170,7 +173,7 @@ def execution_score(paras: list[Paragraph]) -> Found | None:
 def spending(paras: list[Paragraph], label: str) -> Found | None:
     """基本支出 / 项目支出 stated as an amount ('基本支出2998.29万元')."""
     pattern = rf"(?<!预算)(?<!安排)(?:本年|年度|全年)?{label}(?:合计|共计|总额|为|是|:)?\s*{NUM}\s*(亿元|万元|元)"
-    for p, m in _search(paras, pattern):
+    for p, m in _search(paras, pattern, needs=label):
         return _found(numbers.wan(numbers.to_decimal(m.group(1)), m.group(2)), p, m, f"正文 {label}")
     return None
 
@@ -213,9 +216,9 @@ def total_score(paras: list[Paragraph], external: bool = False) -> Found | None:
     (评价得分) or the unit's own (自评得分) score as the report kind suggests, then "经自评…得分 X 分"."""
     own, other = (_EVALUATION_TOTAL, _SELF_TOTAL) if external else (_SELF_TOTAL, _EVALUATION_TOTAL)
     for pattern in (_TOTAL, own, other):
-        for p, m in _search(paras, pattern.pattern):
+        for p, m in _search(paras, pattern.pattern, needs="分"):
             return _found(numbers.to_decimal(m.group(1)), p, m, "正文 总得分", 1)
-    for p, m in _search(paras, _SELF_SCORE.pattern):
+    for p, m in _search(paras, _SELF_SCORE.pattern, needs="得分"):
         if not re.search(r"指标|" + "|".join(LEVEL1_NAMES), m.group(0)):
             return _found(numbers.to_decimal(m.group(1)), p, m, "正文 自评得分", 1)
     return None
@@ -240,7 +243,7 @@ def level1_scores(paras: list[Paragraph]) -> list[tuple[str, Decimal, Found]]:
     """'履职效能指标得分为49.37分': the first stated score for each level-one group."""
     names = "|".join(LEVEL1_NAMES)
     seen, out = set(), []
-    for p, m in _search(paras, rf"({names})(?:指标)?(?:自评)?得分(?:为|是|:)?\s*{NUM}\s*分"):
+    for p, m in _search(paras, rf"({names})(?:指标)?(?:自评)?得分(?:为|是|:)?\s*{NUM}\s*分", needs="得分"):
         if m.group(1) not in seen:
             seen.add(m.group(1))
             out.append((m.group(1), numbers.to_decimal(m.group(2)), _found(m.group(2), p, m, "正文 一级指标得分", 2)))
