@@ -48,11 +48,10 @@ def _found(value, p: Paragraph, m: re.Match, method: str, group: int = 0) -> Fou
 
 def _search(paras: list[Paragraph], pattern: str, needs: str = "") -> Iterator[tuple[Paragraph, re.Match]]:
     """Every match in every paragraph, in order; `needs` is a text every match holds (a paragraph without
-    it is not searched: most paragraphs state no such figure)."""
-    rx = re.compile(pattern)
+    it is not searched: most paragraphs state no such figure, and a pattern no paragraph needs is never compiled)."""
     for p in paras:
         if needs in p.text:
-            for m in rx.finditer(p.text):
+            for m in re.compile(pattern).finditer(p.text):  # compiled once: `re` keeps what it compiled
                 yield p, m
 
 
