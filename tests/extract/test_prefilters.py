@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from jixiao.extract import _FORM_YEAR, _cell_grade, narrative
 from jixiao.extract.basic_data import _AUTHORIZED
 from jixiao.extract.grid import Grid
+from jixiao.extract.labels import _SECTION_ROWS
 from jixiao.extract.narrative import Paragraph, grade
 from jixiao.extract.sections import _LEVELS, _NUMBER_STARTS
 from jixiao.extract.self_eval_table import BUDGET_COLUMNS, BUDGET_WORD, INDICATOR_COLUMNS, NAME_WORD
@@ -91,3 +92,15 @@ def test_the_prose_finders_find_the_same_with_and_without_their_paragraph_test(t
         assert [finder(paras) for finder in finders] == with_test
     finally:
         narrative._search = searched
+
+
+section_labels = st.lists(st.sampled_from(["存在", "的", "主要", "问题", "及原因", "改进", "措施", "下一步", "整改", "建议", "有关", "工作"]),
+                          min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(section_labels)
+def test_a_form_row_of_problems_or_measures_holds_the_word_its_tables_are_first_searched_for(key):
+    for pattern, words in _SECTION_ROWS:
+        if pattern.search(key):
+            assert any(word in key for word in words)

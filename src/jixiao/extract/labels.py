@@ -131,14 +131,16 @@ def year_before_filing(grids: list[Grid], paras: list[narrative.Paragraph]) -> F
 
 _PROBLEMS = lazy(r"^(存在(的)?(主要)?问题|问题及原因|主要问题)$")
 _MEASURES = lazy(r"^(改进措施|下一步改进措施|整改措施|改进建议|有关建议)$")
+_SECTION_ROWS = ((_PROBLEMS, ("问题",)), (_MEASURES, ("措施", "建议")))
+"""Each row label's pattern with the words one of which every label it matches holds."""
 
 
 def form_sections(grids: list[Grid], report: Report) -> None:
     """存在问题 | … and 改进措施 | … written as rows of a form, where the prose has no such sections."""
-    for pattern, items in ((_PROBLEMS, report.problems), (_MEASURES, report.measures)):
+    for (pattern, words), items in zip(_SECTION_ROWS, (report.problems, report.measures)):
         if items:
             continue
-        for grid in grids:
+        for grid in (g for g in grids if any(word in g.all_keys() for word in words)):
             hit = grid.find(pattern.pattern)
             c = grid.right_of(*hit) if hit else None
             if c is not None:
