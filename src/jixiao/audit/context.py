@@ -7,7 +7,10 @@ severity and title, so a rule states only what is specific to the problem it fou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -57,6 +60,24 @@ class AuditContext:
     score: ScoreResult
     template: Template
     texts: list[str] = field(default_factory=list)
+    _joined: str = field(init=False, repr=False)
+    """The texts as one string, joined by line breaks: a word is looked for in the whole document at once."""
+    _starts: list[int] = field(init=False, repr=False)
+    """Where each text starts in `_joined`."""
+
+    def __post_init__(self) -> None:
+        self._joined = "\n".join(self.texts)
+        self._starts = [0, *accumulate(len(t) + 1 for t in self.texts)]
+
+    def texts_with(self, *words: str) -> list[str]:
+        """The texts containing any of `words` (none holding a line break), in document order: one search
+        of the whole document instead of a test per text (含某词的文本)."""
+        pattern, found, pos = _any_word(words), [], 0
+        while m := pattern.search(self._joined, pos):
+            k = bisect_right(self._starts, m.start()) - 1
+            found.append(self.texts[k])
+            pos = self._starts[k + 1]  # the next text: each text once
+        return found
 
     @property
     def tolerance(self) -> Decimal:
@@ -112,6 +133,12 @@ class AuditContext:
     def statement_where(self, s, section: str = "报告正文") -> Where:
         loc = s.location
         return Where(section=section, block=loc.block, page=loc.page)
+
+
+@lru_cache(maxsize=64)
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern for any of a rule's fixed words (a few dozen such tuples in the catalogue)."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _places(value: Decimal) -> int:

@@ -168,7 +168,7 @@ def impossible_values(ctx: AuditContext):
         if s.kind == "rate" and s.label.endswith("控制率") and s.value < 0:
             yield Issue(f"“{s.label}”写为 {fmt(s.value)}%，控制率是实际数与预算数之比，不会为负（疑为偏差率）", ctx.statement_where(s),
                         expected="实际数 ÷ 预算数 × 100%", found=f"{fmt(s.value)}%", evidence=s.text, severity="warning")
-    for text in (t for t in ctx.texts if "以上" in t):  # what the pattern needs, looked for first
+    for text in ctx.texts_with("以上"):  # what the pattern needs, looked for first
         for m in _OVER_HUNDRED.finditer(text):
             yield Issue(f"“{m.group(1)}”写为“100%{m.group(2)}”，比率不可能超过 100%", Where(section="报告正文"), expected="≤ 100%", found=m.group(0), evidence=m.group(0))
     for i, ind in enumerate(ctx.report.indicators):

@@ -11,7 +11,7 @@ from jixiao.audit.context import AuditContext, Issue, fmt
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
 from jixiao.lazyre import lazy
-from jixiao.model import Statement
+from jixiao.model import DataRow, Statement
 
 FIX_ALIGN = "以经核实的决算数据为准，统一正文、基础数据表和自评表中的数字。"
 PROSE_FIELDS = {
@@ -62,11 +62,12 @@ def project_amounts(ctx: AuditContext):
     修改建议：核对项目决算，统一正文与基础数据表。
     依据：部门整体支出绩效评价基础数据表填报说明。
     """
-    rows = [row for row in ctx.report.basic_data if row.actual is not None]
+    rows = [(_core(row.label), row) for row in ctx.report.basic_data if row.actual is not None]
+    matchers: dict[str, SequenceMatcher] = {}
     for s in ctx.report.statements:
         if s.kind != "amount" or len(s.label) < 4:
             continue
-        row = _same_item(s, rows)
+        row = _same_item(s, rows, matchers)
         if row is not None and not ctx.same_figure(row.actual, s.value):
             # The form's 公用经费 is 一般商品和服务支出 only; prose often means 基本支出 − 人员经费.
             note, severity = ("（口径可能不同：基础数据表的公用经费仅含一般商品和服务支出）", "info") if row.section == "public_funds" else ("", None)
@@ -86,15 +87,25 @@ def _lengths_allow(a: str, b: str) -> bool:
     return (not a and not b) or 2.0 * min(len(a), len(b)) / (len(a) + len(b)) >= 0.8
 
 
-def _same_item(s: Statement, rows):
+def _matcher(label: str, core: str, matchers: dict[str, SequenceMatcher]) -> SequenceMatcher:
+    """A matcher of `label` against a row's core, the row's part (its index of characters) built once per
+    report: difflib keeps what it learns of the second sequence, and every statement meets the same rows."""
+    m = matchers.get(core)
+    if m is None:
+        m = matchers[core] = SequenceMatcher(None, b=core)
+    m.set_seq1(label)
+    return m
+
+
+def _same_item(s: Statement, rows: list[tuple[str, DataRow]], matchers: dict[str, SequenceMatcher]):
+    """The 基础数据表 row (with its label's core) a statement's amount is about, if its label is that row's."""
     label = _core(s.label)
     if re.search(r"(预算|安排|上年|比|较)", s.label) or re.fullmatch(r"(基本支出|项目支出)", label) or len(label) < 4:
         return None
     # The ratio only of rows whose upper bounds reach 0.8 (the lengths', then `quick_ratio`): a row below
     # cannot be the answer.
-    cores = ((_core(row.label), row) for row in rows)
-    matchers = ((SequenceMatcher(None, label, core), row) for core, row in cores if _lengths_allow(label, core))
-    scored = ((m.ratio(), row) for m, row in matchers if m.quick_ratio() >= 0.8)
+    near = ((_matcher(label, core, matchers), row) for core, row in rows if _lengths_allow(label, core))
+    scored = ((m.ratio(), row) for m, row in near if m.quick_ratio() >= 0.8)
     ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))  # the first row of the highest ratio
     if best is None or ratio < 0.8:
         return None
@@ -136,11 +147,14 @@ def indicators_restating_header(ctx: AuditContext):
     修改建议：指标实际值应取全年决算数据，与表头一致。
     依据：财预〔2020〕10号：实际完成值应为年度实际完成数据。
     """
+    headers = [(pattern, name, percent, header) for pattern, path, name, percent in _HEADER_INDICATORS
+               if (header := _get(ctx.report, path)) is not None]
     for i, ind in enumerate(ctx.report.indicators):
-        for pattern, path, name, percent in _HEADER_INDICATORS:
-            header = _get(ctx.report, path)
-            actual = ind.actual_measure.value if ind.actual_measure else None
-            if not pattern.search(ind.name) or header is None or actual is None or (ind.actual_measure.is_percent != percent):
+        actual = ind.actual_measure.value if ind.actual_measure else None
+        if actual is None:
+            continue
+        for pattern, name, percent, header in headers:
+            if ind.actual_measure.is_percent != percent or not pattern.search(ind.name):
                 continue
             if abs(actual - header) > ctx.tolerance:
                 yield Issue(f"指标“{ind.name}”实际完成值 {ind.actual}，而{name}为 {fmt(header)}{'%' if percent else ' 万元'}",
@@ -220,7 +234,7 @@ def form_years(ctx: AuditContext):
     year = _title_year(ctx)
     if year is None:
         return
-    for text in ctx.texts:
+    for text in ctx.texts_with("年"):  # what the title's year line needs, looked for first
         m = _FORM_TITLE_YEAR.fullmatch(text)
         if m and int(m.group(1)) != year:
             yield Issue(f"附表标题年度“{text}”与报告评价年度 {year} 不符", Where(section="附表标题", field="unit.year"),
@@ -257,7 +271,7 @@ def _title_year(ctx: AuditContext) -> int | None:
 def _form_header_texts(ctx: AuditContext):
     """Header cells of the forms: the document's cell texts, else the provenance texts of form values."""
     if ctx.texts:
-        return [("basic_data", t) for t in ctx.texts if _FORM_YEAR.search(t) and len(t) <= 20]
+        return [("basic_data", t) for t in ctx.texts_with("决算数", "预算数", "实际在职人数") if _FORM_YEAR.search(t) and len(t) <= 20]
     return [(path, p.text) for path, p in ctx.report.provenance.items() if p.method.startswith("基础数据表")]
 
 

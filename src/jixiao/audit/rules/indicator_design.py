@@ -187,7 +187,7 @@ def goal_count(ctx: AuditContext):
     修改建议：更正目标个数，或补列遗漏的目标。
     依据：报告撰写规范。
     """
-    for text in ctx.texts:
+    for text in ctx.texts_with("目标"):  # what the pattern needs, looked for first
         m = _GOAL_COUNT.search(text[:2000])
         if not m:
             continue

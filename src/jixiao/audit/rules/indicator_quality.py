@@ -167,7 +167,7 @@ def rate_in_points(ctx: AuditContext):
     for i, ind in enumerate(ctx.report.indicators):
         if re.search(r"率", ind.name) and ind.target_measure and (ind.target_measure.unit or "").startswith("分"):
             yield Issue(f"比率指标“{ind.name}”的目标值写成“{ind.target}”", _where(ctx, i, "target"), expected="百分比", found=ind.target, evidence=_evidence(ind))
-    for text in (t for t in ctx.texts if "率" in t and "分" in t):  # what the pattern needs, looked for first
+    for text in (t for t in ctx.texts_with("率") if "分" in t):  # what the pattern needs, looked for first
         for m in re.finditer(r"([\u4e00-\u9fa5“”]{2,20}率)\s*(≥|≤|=|>|<|不低于|达到)\s*(\d+(?:\.\d+)?)\s*分", text):
             yield Issue(f"比率目标“{m.group(0)}”以“分”计量", Where(section="报告正文 绩效目标"), expected="百分比", found=m.group(0), evidence=m.group(0))
 
