@@ -6,12 +6,15 @@ that wherever a pattern matches, its prefilter lets the text through.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.audit.context import AuditContext
 from jixiao.audit.rules.completeness import _ANY_LEFTOVER, _LEFTOVER_NEEDS
 from jixiao.audit.rules.compliance import _OVER_HUNDRED
+from jixiao.audit.rules.cross_reference import _may_reach, _shape
 from jixiao.extract.narrative import _THREE_PUBLIC_SENTENCE
 from jixiao.extract.templates import load_template
 from jixiao.model import Report
@@ -58,3 +61,16 @@ def test_the_whole_document_search_finds_exactly_the_texts_with_a_word(texts, wo
     profile = detect_profile(report)
     ctx = AuditContext(report, profile, score_report(report, profile), load_template("department_report"), texts)
     assert ctx.texts_with(*words) == [t for t in texts if any(w in t for w in words)]
+
+
+# Two labels around a common part (so that high ratios are common), from a few characters (so that repeats are).
+_chars = "公务接待费用车辆运行维护项目"
+label_pairs = st.tuples(st.text(_chars, max_size=12), *[st.text(_chars, max_size=2)] * 4).map(lambda t: (t[1] + t[0] + t[2], t[3] + t[0] + t[4]))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(label_pairs)
+def test_the_shapes_bound_never_drops_a_row_difflib_would_keep(pair):
+    a, b = pair
+    if SequenceMatcher(None, a, b).quick_ratio() >= 0.8:
+        assert _may_reach(a, _shape(a), b, _shape(b))

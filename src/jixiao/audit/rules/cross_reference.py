@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from difflib import SequenceMatcher
 
@@ -62,12 +63,11 @@ def project_amounts(ctx: AuditContext):
     修改建议：核对项目决算，统一正文与基础数据表。
     依据：部门整体支出绩效评价基础数据表填报说明。
     """
-    rows = [(_core(row.label), row) for row in ctx.report.basic_data if row.actual is not None]
-    matchers: dict[str, SequenceMatcher] = {}
+    rows = _RowIndex(ctx.report.basic_data)
     for s in ctx.report.statements:
         if s.kind != "amount" or len(s.label) < 4:
             continue
-        row = _same_item(s, rows, matchers)
+        row = _same_item(s, rows)
         if row is not None and not ctx.same_figure(row.actual, s.value):
             # The form's 公用经费 is 一般商品和服务支出 only; prose often means 基本支出 − 人员经费.
             note, severity = ("（口径可能不同：基础数据表的公用经费仅含一般商品和服务支出）", "info") if row.section == "public_funds" else ("", None)
@@ -82,31 +82,48 @@ def _core(label: str) -> str:
     return short if len(short) >= 4 else core
 
 
-def _lengths_allow(a: str, b: str) -> bool:
-    """Whether two texts' lengths allow a ratio of 0.8 (difflib's `real_quick_ratio`, without building a matcher)."""
-    return (not a and not b) or 2.0 * min(len(a), len(b)) / (len(a) + len(b)) >= 0.8
+def _shape(text: str) -> tuple[frozenset[str], int]:
+    """A text's distinct characters, and how many of its characters repeat one before them."""
+    chars = frozenset(text)
+    return chars, len(text) - len(chars)
 
 
-def _matcher(label: str, core: str, matchers: dict[str, SequenceMatcher]) -> SequenceMatcher:
-    """A matcher of `label` against a row's core, the row's part (its index of characters) built once per
-    report: difflib keeps what it learns of the second sequence, and every statement meets the same rows."""
-    m = matchers.get(core)
-    if m is None:
-        m = matchers[core] = SequenceMatcher(None, b=core)
-    m.set_seq1(label)
-    return m
+def _may_reach(a: str, a_shape: tuple[frozenset[str], int], b: str, b_shape: tuple[frozenset[str], int]) -> bool:
+    """Whether two texts' ratio can reach 0.8, from their shapes, without building a matcher: the characters
+    they share, repeats counted (difflib's `quick_ratio`), are at most the distinct ones they share plus the
+    fewer repeats, which is at most the shorter length (difflib's `real_quick_ratio`)."""
+    shared = len(a_shape[0] & b_shape[0]) + min(a_shape[1], b_shape[1])
+    return (not a and not b) or 2.0 * shared / (len(a) + len(b)) >= 0.8
 
 
-def _same_item(s: Statement, rows: list[tuple[str, DataRow]], matchers: dict[str, SequenceMatcher]):
-    """The 基础数据表 row (with its label's core) a statement's amount is about, if its label is that row's."""
+class _RowIndex:
+    """The 基础数据表 rows with a 本年决算数, each with its label's core and the core's shape, and a difflib
+    matcher per core built when first needed (difflib keeps what it learns of the second sequence): what
+    every statement's label is compared with, prepared once per report."""
+
+    def __init__(self, rows: list[DataRow]) -> None:
+        self.rows = [(core, _shape(core), row) for row in rows if row.actual is not None for core in [_core(row.label)]]
+        self.matchers: dict[str, SequenceMatcher] = {}
+
+    def ratios(self, label: str) -> Iterator[tuple[float, DataRow]]:
+        """(ratio, row) of each row in order whose ratio with `label` may reach 0.8 (the shapes' bound, then
+        `quick_ratio`): a row below cannot be the answer."""
+        shape = _shape(label)
+        for core, core_shape, row in self.rows:
+            if not _may_reach(label, shape, core, core_shape):
+                continue
+            m = self.matchers.get(core) or self.matchers.setdefault(core, SequenceMatcher(None, b=core))
+            m.set_seq1(label)
+            if m.quick_ratio() >= 0.8:
+                yield m.ratio(), row
+
+
+def _same_item(s: Statement, rows: _RowIndex):
+    """The 基础数据表 row a statement's amount is about: the first row of the highest ratio of label cores, 0.8 or more."""
     label = _core(s.label)
     if re.search(r"(预算|安排|上年|比|较)", s.label) or re.fullmatch(r"(基本支出|项目支出)", label) or len(label) < 4:
         return None
-    # The ratio only of rows whose upper bounds reach 0.8 (the lengths', then `quick_ratio`): a row below
-    # cannot be the answer.
-    near = ((_matcher(label, core, matchers), row) for core, row in rows if _lengths_allow(label, core))
-    scored = ((m.ratio(), row) for m, row in near if m.quick_ratio() >= 0.8)
-    ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))  # the first row of the highest ratio
+    ratio, best = max(rows.ratios(label), key=lambda pair: pair[0], default=(0.0, None))
     if best is None or ratio < 0.8:
         return None
     return best if best.section in ("project", "three_public", "public_funds") else None
