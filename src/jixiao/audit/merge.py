@@ -9,7 +9,6 @@ grade comes first, then errors, then warnings, then the scope notes.
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from jixiao.audit.finding import Finding, Where
@@ -20,6 +19,7 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 CATEGORY_RANK = {"scoring": 0, "arithmetic": 1, "cross_reference": 2, "indicator_quality": 3, "compliance": 4, "missing_value": 5, "completeness": 6}
 _INDICATOR = lazy(r"^(?:projects\[(\d+)\]\.)?indicators\[(\d+)\]")
 _PROJECT = lazy(r"^projects\[(\d+)\]\.(.*)$")
+_FIELD = lazy(r"[a-z_]+(\.|\[|$)")
 
 
 def subject(where: Where, report: Report) -> str:
@@ -41,7 +41,7 @@ def subject(where: Where, report: Report) -> str:
 
 def _specific(subject_: str) -> bool:
     """A subject precise enough that two rules on it describe one defect (not a whole section)."""
-    return subject_.startswith(("指标:", "基础数据表:", "项目:")) or bool(re.match(r"[a-z_]+(\.|\[|$)", subject_))
+    return subject_.startswith(("指标:", "基础数据表:", "项目:")) or bool(_FIELD.match(subject_))
 
 
 # A rule that says more about a defect than another on the same subject takes its place

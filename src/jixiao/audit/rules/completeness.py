@@ -39,16 +39,17 @@ def missing_sections(ctx: AuditContext):
     """
     if ctx.report.document_kind.endswith("_form"):
         return
-    missing = [s.title for s in ctx.template.expects.sections if s.required and not _has_section(ctx, s.any)]
+    titles = "\n".join(s.title for s in ctx.report.sections)
+    missing = [s.title for s in ctx.template.expects.sections if s.required and not _has_section(ctx, titles, s.any)]
     if missing:
         yield Issue(f"未找到“{'”“'.join(missing)}”章节（按“{ctx.template.title}”提纲）", Where(section="报告提纲"),
                     expected="、".join(missing), found="（缺）", fix=f"按提纲补写“{'”“'.join(missing)}”。")
 
 
-def _has_section(ctx: AuditContext, words: tuple[str, ...]) -> bool:
-    """A section title, or the first 20 characters of a text, holds one of the section's names."""
-    titles = (s.title for s in ctx.report.sections)
-    return any(w in t for t in titles for w in words) or any(w in t[:20] for t in ctx.texts_with(*words) for w in words)
+def _has_section(ctx: AuditContext, titles: str, words: tuple[str, ...]) -> bool:
+    """A section title (`titles`: all of them, a line each), or the first 20 characters of a text, holds
+    one of the section's names (none of which holds a line break)."""
+    return any(w in titles for w in words) or any(w in t[:20] for t in ctx.texts_with(*words) for w in words)
 
 
 _ATTACHED = lazy(r"(附件|附表|详见)[0-9一二三１-９]?[:：．.、]?\s*[《“]?[^，。；]{0,20}绩效自评表")

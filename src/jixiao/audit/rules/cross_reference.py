@@ -41,9 +41,11 @@ def prose_vs_forms(ctx: AuditContext):
     r = ctx.report
     for path, name in PROSE_FIELDS.items():
         prose = r.prose_values.get(path)
+        if prose is None:
+            continue
         form = _get(r, path)
         form_prov = r.provenance.get(path)
-        if prose is None or form is None or form_prov is None or form_prov == r.provenance.get(f"prose:{path}"):
+        if form is None or form_prov is None or form_prov == r.provenance.get(f"prose:{path}"):
             continue
         if isinstance(form, str) or isinstance(prose, str):
             differs = prose != form
@@ -270,13 +272,14 @@ def form_years(ctx: AuditContext):
 
 
 _FORM_YEAR = lazy(r"(20\d{2})\s*年\s*(决算数|预算数|实际在职人数)")
+_YEAR_OF_REPORT = lazy(r"(20\d{2})\s*年度")
 _FORM_TITLE_YEAR = lazy(r"[（(]\s*(20\d{2})\s*年度?\s*[）)]")  # the year line under a form's title
 
 
 def _title_year(ctx: AuditContext) -> int | None:
     """The evaluated year the report states itself ('2024年度' in its title lines), else one not read from a form header."""
     for text in ctx.texts[:6]:
-        m = re.search(r"(20\d{2})\s*年度", text)
+        m = _YEAR_OF_REPORT.search(text)
         if m:
             return int(m.group(1))
     prov = ctx.report.provenance.get("unit.year")

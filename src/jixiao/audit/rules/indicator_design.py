@@ -25,6 +25,9 @@ LEVEL2_NAMES = (
     "目标设定", "预算配置", "预算执行", "预算管理", "资产管理", "职责履行", "履职效益", "决策", "过程", "产出", "效益",
 )
 
+_LEVEL2_ACCEPTED = frozenset(LEVEL2_NAMES) | {n.removesuffix("指标") for n in LEVEL2_NAMES}
+"""Each name, also without its 指标."""
+
 
 def _is_count_target(ind) -> bool:
     t = ind.target_measure
@@ -102,7 +105,7 @@ def odd_level2(ctx: AuditContext):
     seen = set()
     for i, ind in enumerate(ctx.report.indicators):
         name = re.sub(r"\s", "", ind.level2 or "")
-        if not name or name in seen or any(name == n or name == n.removesuffix("指标") for n in LEVEL2_NAMES):
+        if not name or name in seen or name in _LEVEL2_ACCEPTED:
             continue
         seen.add(name)
         close = difflib.get_close_matches(name, LEVEL2_NAMES, n=1, cutoff=0.6)

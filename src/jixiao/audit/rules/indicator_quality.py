@@ -156,6 +156,9 @@ def missing_level2(ctx: AuditContext):
                         expected="、".join(group.level2), found="、".join(sorted(h for h in have if h)))
 
 
+_RATE_IN_POINTS = lazy(r"([\u4e00-\u9fa5“”]{2,20}率)\s*(≥|≤|=|>|<|不低于|达到)\s*(\d+(?:\.\d+)?)\s*分")
+
+
 @rule("IQ409", "indicator_quality", "warning", "比率类指标以“分”计量")
 def rate_in_points(ctx: AuditContext):
     """检查什么：名称为“……率”的指标，目标值是否写成了“分”（如“及时完成率 ≥99 分”）。
@@ -165,10 +168,10 @@ def rate_in_points(ctx: AuditContext):
     依据：财预〔2020〕10号：指标值计量单位应与指标含义相符。
     """
     for i, ind in enumerate(ctx.report.indicators):
-        if re.search(r"率", ind.name) and ind.target_measure and (ind.target_measure.unit or "").startswith("分"):
+        if "率" in ind.name and ind.target_measure and (ind.target_measure.unit or "").startswith("分"):
             yield Issue(f"比率指标“{ind.name}”的目标值写成“{ind.target}”", _where(ctx, i, "target"), expected="百分比", found=ind.target, evidence=_evidence(ind))
     for text in (t for t in ctx.texts_with("率") if "分" in t):  # what the pattern needs, looked for first
-        for m in re.finditer(r"([\u4e00-\u9fa5“”]{2,20}率)\s*(≥|≤|=|>|<|不低于|达到)\s*(\d+(?:\.\d+)?)\s*分", text):
+        for m in _RATE_IN_POINTS.finditer(text):
             yield Issue(f"比率目标“{m.group(0)}”以“分”计量", Where(section="报告正文 绩效目标"), expected="百分比", found=m.group(0), evidence=m.group(0))
 
 
