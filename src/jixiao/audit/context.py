@@ -60,24 +60,25 @@ class AuditContext:
     template: Template
     texts: list[str] = field(default_factory=list)
     _joined: str = field(init=False, repr=False)
-    """The texts as one string, joined by line breaks: a word is looked for in the whole document at once."""
-    _starts: list[int] = field(init=False, repr=False)
-    """Where each text starts in `_joined`."""
+    """The texts as one string: a word is looked for in the whole document at once."""
+    _ends: list[int] = field(init=False, repr=False)
+    """Where each text ends in `_joined`."""
 
     def __post_init__(self) -> None:
-        self._joined = "\n".join(self.texts)
-        self._starts = [0, *accumulate(len(t) + 1 for t in self.texts)]
+        self._joined = "".join(self.texts)
+        self._ends = list(accumulate(map(len, self.texts)))
 
     def texts_with(self, *words: str) -> list[str]:
-        """The texts containing any of `words` (none holding a line break), in document order: a few
-        searches of the whole document instead of a test per text (含某词的文本)."""
+        """The texts containing any of `words` (non-empty), in document order: a few searches of the whole
+        document instead of a test per text (含某词的文本)."""
         found: set[int] = set()
         for word in words:
             pos = self._joined.find(word)
             while pos >= 0:
-                k = bisect_right(self._starts, pos) - 1
-                found.add(k)
-                pos = self._joined.find(word, self._starts[k + 1])  # the next text: each text once
+                k = bisect_right(self._ends, pos)  # the text the word starts in
+                if pos + len(word) <= self._ends[k]:  # and ends in, not in the next one
+                    found.add(k)
+                pos = self._joined.find(word, self._ends[k])  # on from the next text: each text once
         return [self.texts[k] for k in sorted(found)]
 
     @property
