@@ -88,23 +88,25 @@ def merge_subjects(findings: list[Finding], report: Report) -> list[Finding]:
     return out
 
 
-_FIGURE = lazy(r"\d+(?:\.\d+)?")
+_FIGURE = lazy(r"(\d+)(?:\.(?:(\d*[^\D0])0*|0+))?")
+"""A figure (digits, and a point with digits after it if any): its whole part, and its decimals without the trailing zeros."""
 
 
-def _figures(f: Finding) -> frozenset[str]:
-    return frozenset(x.rstrip("0").rstrip(".") if "." in x else x for x in _FIGURE.findall(f.message))
+def _figures(f: Finding) -> frozenset[tuple[str, str]]:
+    """The figures a finding's message states, 3.10 and 3.1 (3.00 and 3) as one: read in one call."""
+    return frozenset(_FIGURE.findall(f.message))
 
 
 def merge_figures(findings: list[Finding]) -> list[Finding]:
     """Findings of different rules that state the same figures (three or more) are one defect seen
     twice — the prose and the form both adding 基本支出 + 项目支出 to the same wrong sum."""
     out: list[Finding] = []
-    figures_of: list[frozenset[str]] = []  # beside `out`: each kept finding's figures, read once
+    figures_of: list[frozenset[tuple[str, str]]] = []  # beside `out`: each kept finding's figures, read once
     for f in sorted(findings, key=_rank):
-        figures = _figures(f)
+        figures = _figures(f) if f.severity != "info" else frozenset()  # a note is kept as it is, and absorbs none
         twin = next((k for k, o in enumerate(out) if o.rule != f.rule and o.severity != "info" and figures <= figures_of[k]), None) \
             if len(figures) >= 3 else None
-        if twin is None or f.severity == "info":
+        if twin is None:
             out.append(f)
             figures_of.append(figures)
         else:
