@@ -568,11 +568,14 @@ def _fits_other_amount(ctx: AuditContext, change, stated: Decimal) -> bool:
     return False
 
 
+_ITEM_PREFIX = lazy(r"^(\d+\s*[、.．]|其中[:：]?)")
+_FEE_SUFFIX = lazy(r"(经费|费用|费)$")
+
+
 def _row_for(rows, sentence: str, current: Decimal):
     """The 基础数据表 row a sentence talks about: its key words appear and its 本年决算 equals the stated amount."""
     for row in rows:
-        key = re.sub(r"^(\d+\s*[、.．]|其中[:：]?)", "", row.label)
-        key = re.sub(r"(经费|费用|费)$", "", key)[:4]
+        key = _FEE_SUFFIX.sub("", _ITEM_PREFIX.sub("", row.label))[:4]
         if row.actual == current and key and key in sentence.replace("“", "").replace("”", ""):
             return row
     return None

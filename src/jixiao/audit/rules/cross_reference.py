@@ -123,12 +123,18 @@ class _RowIndex:
 def _same_item(s: Statement, rows: _RowIndex):
     """The 基础数据表 row a statement's amount is about: the first row of the highest ratio of label cores, 0.8 or more."""
     label = _core(s.label)
-    if re.search(r"(预算|安排|上年|比|较)", s.label) or re.fullmatch(r"(基本支出|项目支出)", label) or len(label) < 4:
+    if _NOT_AN_ITEM.search(s.label) or label in ("基本支出", "项目支出") or len(label) < 4:
         return None
     ratio, best = max(rows.ratios(label), key=lambda pair: pair[0], default=(0.0, None))
     if best is None or ratio < 0.8:
         return None
     return best if best.section in ("project", "three_public", "public_funds") else None
+
+
+_SCORE_SUFFIX = lazy(r"(指标|自评|合计|总)$")
+_QUOTES = lazy(r"[“”\"]")
+_BUDGET_OR_ACTUAL = lazy(r"(预算|决算)$")
+_NOT_AN_ITEM = lazy(r"(预算|安排|上年|比|较)")  # a budget, a plan or a comparison, not the item's spending
 
 
 @rule("XR203", "cross_reference", "error", "同一得分前后写法不一")
@@ -143,7 +149,7 @@ def repeated_scores(ctx: AuditContext):
     for s in ctx.report.statements:
         if s.kind != "score":
             continue
-        key = re.sub(r"(指标|自评|合计|总)$", "", s.label)
+        key = _SCORE_SUFFIX.sub("", s.label)
         first = seen.setdefault(key, s)
         if first is not s and not ctx.same_figure(first.value, s.value):
             yield Issue(f"“{key}”得分前文写 {fmt(first.value)} 分，后文写 {fmt(s.value)} 分", ctx.statement_where(s),
@@ -191,7 +197,7 @@ def three_public_items(ctx: AuditContext):
     """
     rows = [r for r in ctx.report.basic_data if r.section == "three_public"]
     for s in ctx.report.statements:
-        if s.kind != "amount" or not re.search(r"(预算|决算)$", s.label):
+        if s.kind != "amount" or not _BUDGET_OR_ACTUAL.search(s.label):
             continue
         row = _three_public_row(rows, s)
         if row is None:
@@ -215,11 +221,11 @@ def _three_public_row(rows, s: Statement):
     the one item its sentence names ('公务接待费支出预算为5万元，支出决算为4.99万元')."""
     keyed = [(r, _three_public_key(r.label)) for r in rows]
     keyed = [(r, k) for r, k in keyed if k]
-    label = re.sub(r"[“”\"]", "", s.label)
+    label = _QUOTES.sub("", s.label)
     in_label = [r for r, k in keyed if k in label and k != "三公"] or [r for r, k in keyed if k in label]
     if in_label:
         return in_label[0]
-    if "三公" in re.sub(r"[“”\"]", "", s.text):
+    if "三公" in _QUOTES.sub("", s.text):
         return None  # a sentence on the 三公 total that also names items: which one is meant is unclear
     in_text = [r for r, k in keyed if k in s.text]
     return in_text[0] if len(in_text) == 1 else None

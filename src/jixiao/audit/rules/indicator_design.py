@@ -9,7 +9,7 @@ import re
 from jixiao.audit.context import AuditContext, Issue
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
-from jixiao.audit.rules.indicator_quality import _evidence, _where
+from jixiao.audit.rules.indicator_quality import _SPACE, _evidence, _where
 from jixiao.extract.numbers import chinese_numeral
 from jixiao.lazyre import lazy
 
@@ -104,7 +104,7 @@ def odd_level2(ctx: AuditContext):
         return  # 履职效能/管理效率 and 53号 frameworks name their level-two groups their own way
     seen = set()
     for i, ind in enumerate(ctx.report.indicators):
-        name = re.sub(r"\s", "", ind.level2 or "")
+        name = _SPACE.sub("", ind.level2 or "")
         if not name or name in seen or name in _LEVEL2_ACCEPTED:
             continue
         seen.add(name)
