@@ -88,8 +88,9 @@ def merge_subjects(findings: list[Finding], report: Report) -> list[Finding]:
     return out
 
 
-_FIGURE = lazy(r"(\d+)(?:\.(?:(\d*[^\D0])0*|0+))?")
-"""A figure (digits, and a point with digits after it if any): its whole part, and its decimals without the trailing zeros."""
+_FIGURE = lazy(r"(\d\d*)(?:\.(?:(\d*[^\D0])0*|0+))?")
+r"""A figure (digits, and a point with digits after it if any): its whole part, and its decimals without the trailing zeros.
+(`\d\d*`, not `\d+`: a pattern that opens with a class of characters lets the engine skip to the next digit.)"""
 
 
 def _figures(f: Finding) -> frozenset[tuple[str, str]]:
