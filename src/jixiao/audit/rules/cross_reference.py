@@ -104,7 +104,8 @@ class _RowIndex:
     every statement's label is compared with, prepared once per report."""
 
     def __init__(self, rows: list[DataRow]) -> None:
-        self.rows = [(core, _shape(core), row) for row in rows if row.actual is not None for core in [_core(row.label)]]
+        cores = [(_core(row.label), row) for row in rows if row.actual is not None]
+        self.rows = [(core, _shape(core), row) for core, row in cores]
         self.matchers: dict[str, SequenceMatcher] = {}
 
     def ratios(self, label: str) -> Iterator[tuple[float, DataRow]]:
@@ -114,7 +115,9 @@ class _RowIndex:
         for core, core_shape, row in self.rows:
             if not _may_reach(label, shape, core, core_shape):
                 continue
-            m = self.matchers.get(core) or self.matchers.setdefault(core, SequenceMatcher(None, b=core))
+            m = self.matchers.get(core)
+            if m is None:
+                m = self.matchers[core] = SequenceMatcher(None, b=core)
             m.set_seq1(label)
             if m.quick_ratio() >= 0.8:
                 yield m.ratio(), row
