@@ -1,7 +1,9 @@
 """The cheap tests run before some patterns (a literal the pattern needs) never hide a match.
 
 Hypothesis builds texts from the patterns' own pieces, so that matches are common, and checks
-that wherever a pattern matches, its prefilter lets the text through.
+that wherever a pattern matches, its prefilter lets the text through; that the audit's one search
+of the whole document finds exactly the texts holding a word; and that XR202's bound from the
+characters two labels share never drops a row difflib would keep.
 """
 
 from __future__ import annotations
