@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from jixiao.audit import audit
+from jixiao.audit.finding import Finding, Where
+from jixiao.audit.merge import _figures
 from jixiao.extract import extract
 from jixiao.ingest.registry import read
 from tests.audit.test_rules import HUNAN, SATISFACTION, WASTE, edit, set_row
@@ -66,3 +72,15 @@ def test_consistent_project_form_is_clean(tmp_path):
     result = _audit(tmp_path, (CASES / "consistent_project_form.txt").read_text(encoding="utf-8"))
     assert result.document_kind == "project_form"
     assert [f for f in result.findings if f.severity != "info"] == []
+
+
+figure_texts = st.text(alphabet="0123456789.０５٣ 元%，", max_size=30)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(figure_texts)
+def test_figures_are_read_as_written_without_trailing_zeros(text):
+    """`_figures` reads each figure once (3.10 as 3.1, 3.00 as 3), whatever digits the message holds."""
+    written = {x.rstrip("0").rstrip(".") if "." in x else x for x in re.findall(r"\d+(?:\.\d+)?", text)}
+    read = _figures(Finding(rule="AR101", category="arithmetic", severity="error", title="t", message=text, location=Where(section="s")))
+    assert {whole + ("." + decimals if decimals else "") for whole, decimals in read} == written

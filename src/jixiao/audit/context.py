@@ -7,8 +7,10 @@ severity and title, so a rule states only what is specific to the problem it fou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from itertools import accumulate
 from typing import Literal
 
 from jixiao.audit.finding import Where
@@ -57,6 +59,27 @@ class AuditContext:
     score: ScoreResult
     template: Template
     texts: list[str] = field(default_factory=list)
+    _joined: str = field(init=False, repr=False)
+    """The texts as one string: a word is looked for in the whole document at once."""
+    _ends: list[int] = field(init=False, repr=False)
+    """Where each text ends in `_joined`."""
+
+    def __post_init__(self) -> None:
+        self._joined = "".join(self.texts)
+        self._ends = list(accumulate(map(len, self.texts)))
+
+    def texts_with(self, *words: str) -> list[str]:
+        """The texts containing any of `words` (non-empty), in document order: a few searches of the whole
+        document instead of a test per text (含某词的文本)."""
+        found: set[int] = set()
+        for word in words:
+            pos = self._joined.find(word)
+            while pos >= 0:
+                k = bisect_right(self._ends, pos)  # the text the word starts in
+                if pos + len(word) <= self._ends[k]:  # and ends in, not in the next one
+                    found.add(k)
+                pos = self._joined.find(word, self._ends[k])  # on from the next text: each text once
+        return [self.texts[k] for k in sorted(found)]
 
     @property
     def tolerance(self) -> Decimal:

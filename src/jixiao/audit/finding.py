@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Where(BaseModel):
@@ -45,8 +45,8 @@ class Finding(BaseModel):
     """The defect changes the total score or the grade."""
     assumed: bool = False
     """The finding rests on a value the document does not state (a default of the scoring profile)."""
-    also: list[str] = []
+    also: list[str] = Field(default_factory=list)  # a fresh list without pydantic's deep copy of a `[]` default
     """Other rules that found the same defect in the same place, merged into this finding."""
-    locations: list[Where] = []
+    locations: list[Where] = Field(default_factory=list)
     """Every place of a defect found in several places (the first is `location`)."""
 

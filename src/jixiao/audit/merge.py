@@ -9,7 +9,6 @@ grade comes first, then errors, then warnings, then the scope notes.
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from jixiao.audit.finding import Finding, Where
@@ -20,6 +19,7 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 CATEGORY_RANK = {"scoring": 0, "arithmetic": 1, "cross_reference": 2, "indicator_quality": 3, "compliance": 4, "missing_value": 5, "completeness": 6}
 _INDICATOR = lazy(r"^(?:projects\[(\d+)\]\.)?indicators\[(\d+)\]")
 _PROJECT = lazy(r"^projects\[(\d+)\]\.(.*)$")
+_FIELD = lazy(r"[a-z_]+(\.|\[|$)")
 
 
 def subject(where: Where, report: Report) -> str:
@@ -41,7 +41,7 @@ def subject(where: Where, report: Report) -> str:
 
 def _specific(subject_: str) -> bool:
     """A subject precise enough that two rules on it describe one defect (not a whole section)."""
-    return subject_.startswith(("指标:", "基础数据表:", "项目:")) or bool(re.match(r"[a-z_]+(\.|\[|$)", subject_))
+    return subject_.startswith(("指标:", "基础数据表:", "项目:")) or bool(_FIELD.match(subject_))
 
 
 # A rule that says more about a defect than another on the same subject takes its place
@@ -88,23 +88,26 @@ def merge_subjects(findings: list[Finding], report: Report) -> list[Finding]:
     return out
 
 
-_FIGURE = lazy(r"\d+(?:\.\d+)?")
+_FIGURE = lazy(r"(\d\d*)(?:\.(?:(\d*[^\D0])0*|0+))?")
+r"""A figure (digits, and a point with digits after it if any): its whole part, and its decimals without the trailing zeros.
+(`\d\d*`, not `\d+`: a pattern that opens with a class of characters lets the engine skip to the next digit.)"""
 
 
-def _figures(f: Finding) -> frozenset[str]:
-    return frozenset(x.rstrip("0").rstrip(".") if "." in x else x for x in _FIGURE.findall(f.message))
+def _figures(f: Finding) -> frozenset[tuple[str, str]]:
+    """The figures a finding's message states, 3.10 and 3.1 (3.00 and 3) as one: read in one call."""
+    return frozenset(_FIGURE.findall(f.message))
 
 
 def merge_figures(findings: list[Finding]) -> list[Finding]:
     """Findings of different rules that state the same figures (three or more) are one defect seen
     twice — the prose and the form both adding 基本支出 + 项目支出 to the same wrong sum."""
     out: list[Finding] = []
-    figures_of: list[frozenset[str]] = []  # beside `out`: each kept finding's figures, read once
+    figures_of: list[frozenset[tuple[str, str]]] = []  # beside `out`: each kept finding's figures, read once
     for f in sorted(findings, key=_rank):
-        figures = _figures(f)
+        figures = _figures(f) if f.severity != "info" else frozenset()  # a note is kept as it is, and absorbs none
         twin = next((k for k, o in enumerate(out) if o.rule != f.rule and o.severity != "info" and figures <= figures_of[k]), None) \
             if len(figures) >= 3 else None
-        if twin is None or f.severity == "info":
+        if twin is None:
             out.append(f)
             figures_of.append(figures)
         else:

@@ -461,14 +461,18 @@ def basic_data_sums(ctx: AuditContext):
                             evidence=parts, fix="按明细重新汇总合计行，或更正明细数据。", severity="info" if verdict == "rounding" else None)
 
 
+_NUMBERED = lazy(r"^\d+\s*[、.．]")  # a numbered item ("1、…")
+_DOTS = lazy(r"[.…]+")
+
+
 def _families(rows):
     """(parent, children, strict) groups of the 基础数据表: numbered items under a total, 其中 items under an item."""
     out = []
     for section in dict.fromkeys(r.section for r in rows):
-        group = [r for r in rows if r.section == section and not re.fullmatch(r"[.…]+", r.label)]
+        group = [r for r in rows if r.section == section and not _DOTS.fullmatch(r.label)]
         if len(group) < 2:
             continue
-        numbered = [r for r in group[1:] if re.match(r"^\d+\s*[、.．]", r.label)]
+        numbered = [r for r in group[1:] if _NUMBERED.match(r.label)]
         if numbered:
             out.append((group[0], numbered, True))
         out += _sub_items(group)
@@ -480,10 +484,10 @@ def _sub_items(group):
     while i < len(group):
         if group[i].label.startswith("其中") and i > 0:
             parent, kids = group[i - 1], []
-            while i < len(group) and not re.match(r"^\d+\s*[、.．]", group[i].label):
+            while i < len(group) and not _NUMBERED.match(group[i].label):
                 kids.append(group[i])
                 i += 1
-            strict = re.match(r"^\d+\s*[、.．]", parent.label) is not None and "三公" not in parent.label
+            strict = _NUMBERED.match(parent.label) is not None and "三公" not in parent.label
             out.append((parent, kids, strict))
         else:
             i += 1
@@ -564,11 +568,14 @@ def _fits_other_amount(ctx: AuditContext, change, stated: Decimal) -> bool:
     return False
 
 
+_ITEM_PREFIX = lazy(r"^(\d+\s*[、.．]|其中[:：]?)")
+_FEE_SUFFIX = lazy(r"(经费|费用|费)$")
+
+
 def _row_for(rows, sentence: str, current: Decimal):
     """The 基础数据表 row a sentence talks about: its key words appear and its 本年决算 equals the stated amount."""
     for row in rows:
-        key = re.sub(r"^(\d+\s*[、.．]|其中[:：]?)", "", row.label)
-        key = re.sub(r"(经费|费用|费)$", "", key)[:4]
+        key = _FEE_SUFFIX.sub("", _ITEM_PREFIX.sub("", row.label))[:4]
         if row.actual == current and key and key in sentence.replace("“", "").replace("”", ""):
             return row
     return None

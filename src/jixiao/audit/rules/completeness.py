@@ -24,13 +24,9 @@ _TEMPLATE_LEFTOVERS = [
 ]
 _ANY_LEFTOVER = lazy("|".join(f"(?:{p.pattern})" for p in _TEMPLATE_LEFTOVERS))
 """Matches where any of them does: most texts cost one search, not one per pattern."""
-# What some pattern above needs in the text (its literal part, in the same order); a text with none of
-# them, and not opening with a dot, cannot match and costs a few substring tests instead of a search.
-_LEFTOVER_NEEDS = ("反映", "每个", "（或", "(或", "（可", "(可", "××", "XX", "填", "如实描述", "字以内", "如有", "如无", "若有")
-
-
-def _may_be_leftover(text: str) -> bool:
-    return text[:1] in (".", "…") or any(need in text for need in _LEFTOVER_NEEDS)
+# What some pattern above needs in the text (its literal part, in the same order; a line of dots has "…"
+# or "..."): a text with none of them cannot match, and the document is searched for them all at once.
+_LEFTOVER_NEEDS = ("反映", "每个", "（或", "(或", "（可", "(可", "××", "XX", "填", "如实描述", "字以内", "如有", "如无", "若有", "…", "...")
 
 
 @rule("CM601", "completeness", "warning", "缺少规定的报告章节")
@@ -43,11 +39,17 @@ def missing_sections(ctx: AuditContext):
     """
     if ctx.report.document_kind.endswith("_form"):
         return
-    titles = [s.title for s in ctx.report.sections] + [t[:20] for t in ctx.texts]
-    missing = [s.title for s in ctx.template.expects.sections if s.required and not any(w in t for t in titles for w in s.any)]
+    titles = "\n".join(s.title for s in ctx.report.sections)
+    missing = [s.title for s in ctx.template.expects.sections if s.required and not _has_section(ctx, titles, s.any)]
     if missing:
         yield Issue(f"未找到“{'”“'.join(missing)}”章节（按“{ctx.template.title}”提纲）", Where(section="报告提纲"),
                     expected="、".join(missing), found="（缺）", fix=f"按提纲补写“{'”“'.join(missing)}”。")
+
+
+def _has_section(ctx: AuditContext, titles: str, words: tuple[str, ...]) -> bool:
+    """A section title (`titles`: all of them, a line each), or the first 20 characters of a text, holds
+    one of the section's names (none of which holds a line break)."""
+    return any(w in titles for w in words) or any(w in t[:20] for t in ctx.texts_with(*words) for w in words)
 
 
 _ATTACHED = lazy(r"(附件|附表|详见)[0-9一二三１-９]?[:：．.、]?\s*[《“]?[^，。；]{0,20}绩效自评表")
@@ -66,7 +68,7 @@ def missing_attachments(ctx: AuditContext):
         if form not in present:
             name = FORM_NAMES[form]
             yield Issue(f"未找到“{name}”（按“{ctx.template.title}”要求）", Where(section="附件"), expected=name, found="（缺）", fix=f"补充“{name}”。")
-    named = next((m.group(0) for t in ctx.texts for m in [_ATTACHED.search(t)] if m), None)
+    named = next((m.group(0) for t in ctx.texts_with("绩效自评表") for m in [_ATTACHED.search(t)] if m), None)
     if named and "self_evaluation" not in present and "self_evaluation" not in ctx.template.expects.forms:
         yield Issue(f"报告提到“{named}”，但文件中没有自评表", Where(section="附件"), expected="绩效自评表", found="（缺）", fix="补充报告所附的自评表。")
 
@@ -79,7 +81,7 @@ def contact_fields(ctx: AuditContext):
     修改建议：填写填表人、填报日期和联系电话（公开版可隐去姓名和电话）。
     依据：基础数据表、自评表表尾栏目。
     """
-    for text in (t for t in ctx.texts if "填" in t or "联" in t):  # what the labels need, looked for first
+    for text in ctx.texts_with("填", "联"):  # what the labels need, looked for first
         if not re.search(r"(填表人|填报日期|联系电话|填报单位)[:：]", text):  # on one line, or each on its own
             continue
         labels = ("填报单位", "填表人", "填报日期", "联系电话")
@@ -96,7 +98,7 @@ def template_leftovers(ctx: AuditContext):
     修改建议：删除模板说明，按说明要求填写实际内容。
     依据：报告撰写规范。
     """
-    for text in (t for t in ctx.texts if _may_be_leftover(t) and _ANY_LEFTOVER.search(t)):
+    for text in (t for t in ctx.texts_with(*_LEFTOVER_NEEDS) if _ANY_LEFTOVER.search(t)):
         for pattern in _TEMPLATE_LEFTOVERS:
             m = pattern.search(text)
             if m:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from jixiao.audit.context import AuditContext, Issue, fmt
@@ -10,6 +9,8 @@ from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
 from jixiao.lazyre import lazy
 from jixiao.scoring import formulas
+
+_NUMBERED = lazy(r"^\d+\s*[、.．]")  # a numbered item ("1、…")
 
 
 def _limit(ctx: AuditContext, key: str, default: str) -> Decimal:
@@ -51,7 +52,7 @@ def three_public_over_budget(ctx: AuditContext):
 def _over_budget_items(ctx: AuditContext):
     """The 三公 items spent above their budget, each once: the lowest line of its branch (a 其中
     line rather than its parent, whose figure is only their sum)."""
-    rows = [r for r in ctx.report.basic_data if r.section == "three_public" and not re.match(r"^三公", r.label)]
+    rows = [r for r in ctx.report.basic_data if r.section == "three_public" and not r.label.startswith("三公")]
     for i, row in enumerate(rows):
         parent = i + 1 < len(rows) and rows[i + 1].label.startswith("其中")
         if not parent and row.budget is not None and row.actual is not None and row.actual > row.budget and row.actual > 0:
@@ -168,7 +169,7 @@ def impossible_values(ctx: AuditContext):
         if s.kind == "rate" and s.label.endswith("控制率") and s.value < 0:
             yield Issue(f"“{s.label}”写为 {fmt(s.value)}%，控制率是实际数与预算数之比，不会为负（疑为偏差率）", ctx.statement_where(s),
                         expected="实际数 ÷ 预算数 × 100%", found=f"{fmt(s.value)}%", evidence=s.text, severity="warning")
-    for text in (t for t in ctx.texts if "以上" in t):  # what the pattern needs, looked for first
+    for text in ctx.texts_with("以上"):  # what the pattern needs, looked for first
         for m in _OVER_HUNDRED.finditer(text):
             yield Issue(f"“{m.group(1)}”写为“100%{m.group(2)}”，比率不可能超过 100%", Where(section="报告正文"), expected="≤ 100%", found=m.group(0), evidence=m.group(0))
     for i, ind in enumerate(ctx.report.indicators):
@@ -208,7 +209,7 @@ def low_project_execution(ctx: AuditContext):
     """
     limit = _limit(ctx, "low_project_execution_rate", "80")
     for row in ctx.report.basic_data:
-        if row.section != "project" or not re.match(r"^\d+\s*[、.．]", row.label):
+        if row.section != "project" or not _NUMBERED.match(row.label):
             continue
         rate = formulas.ratio_percent(row.actual, row.budget)
         if rate is not None and rate < limit:
@@ -240,7 +241,7 @@ def overspent(ctx: AuditContext):
                         evidence=ctx.evidence(f"budget.lines[{k}]"))
     for row in ctx.report.basic_data:
         rate = formulas.ratio_percent(row.actual, row.budget)
-        if row.section == "project" and re.match(r"^\d+\s*[、.．]", row.label) and rate is not None and rate > 100 + limit:
+        if row.section == "project" and _NUMBERED.match(row.label) and rate is not None and rate > 100 + limit:
             yield Issue(f"项目“{row.label}”预算 {fmt(row.budget)} 万元，决算 {fmt(row.actual)} 万元，为预算的 {fmt(rate, 2)}%",
                         Where(section="基础数据表 项目支出", field=f"basic_data:{row.label}"), expected=f"≤ {fmt(100 + limit)}%",
                         found=f"{fmt(rate, 2)}%", evidence=f"{row.label}：预算 {fmt(row.budget)}，决算 {fmt(row.actual)}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from difflib import SequenceMatcher
 
@@ -11,7 +12,7 @@ from jixiao.audit.context import AuditContext, Issue, fmt
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
 from jixiao.lazyre import lazy
-from jixiao.model import Statement
+from jixiao.model import DataRow, Statement
 
 FIX_ALIGN = "以经核实的决算数据为准，统一正文、基础数据表和自评表中的数字。"
 PROSE_FIELDS = {
@@ -40,9 +41,11 @@ def prose_vs_forms(ctx: AuditContext):
     r = ctx.report
     for path, name in PROSE_FIELDS.items():
         prose = r.prose_values.get(path)
+        if prose is None:
+            continue
         form = _get(r, path)
         form_prov = r.provenance.get(path)
-        if prose is None or form is None or form_prov is None or form_prov == r.provenance.get(f"prose:{path}"):
+        if form is None or form_prov is None or form_prov == r.provenance.get(f"prose:{path}"):
             continue
         if isinstance(form, str) or isinstance(prose, str):
             differs = prose != form
@@ -62,7 +65,7 @@ def project_amounts(ctx: AuditContext):
     修改建议：核对项目决算，统一正文与基础数据表。
     依据：部门整体支出绩效评价基础数据表填报说明。
     """
-    rows = [row for row in ctx.report.basic_data if row.actual is not None]
+    rows = _RowIndex(ctx.report.basic_data)
     for s in ctx.report.statements:
         if s.kind != "amount" or len(s.label) < 4:
             continue
@@ -81,24 +84,60 @@ def _core(label: str) -> str:
     return short if len(short) >= 4 else core
 
 
-def _lengths_allow(a: str, b: str) -> bool:
-    """Whether two texts' lengths allow a ratio of 0.8 (difflib's `real_quick_ratio`, without building a matcher)."""
-    return (not a and not b) or 2.0 * min(len(a), len(b)) / (len(a) + len(b)) >= 0.8
+def _shape(text: str) -> tuple[frozenset[str], int]:
+    """A text's distinct characters, and how many of its characters repeat one before them."""
+    chars = frozenset(text)
+    return chars, len(text) - len(chars)
 
 
-def _same_item(s: Statement, rows):
+def _may_reach(a: str, a_shape: tuple[frozenset[str], int], b: str, b_shape: tuple[frozenset[str], int]) -> bool:
+    """Whether two texts' ratio can reach 0.8, from their shapes, without building a matcher: the characters
+    they share, repeats counted (difflib's `quick_ratio`), are at most the distinct ones they share plus the
+    fewer repeats, which is at most the shorter length (difflib's `real_quick_ratio`)."""
+    shared = len(a_shape[0] & b_shape[0]) + min(a_shape[1], b_shape[1])
+    return (not a and not b) or 2.0 * shared / (len(a) + len(b)) >= 0.8
+
+
+class _RowIndex:
+    """The 基础数据表 rows with a 本年决算数, each with its label's core and the core's shape, and a difflib
+    matcher per core built when first needed (difflib keeps what it learns of the second sequence): what
+    every statement's label is compared with, prepared once per report."""
+
+    def __init__(self, rows: list[DataRow]) -> None:
+        cores = [(_core(row.label), row) for row in rows if row.actual is not None]
+        self.rows = [(core, _shape(core), row) for core, row in cores]
+        self.matchers: dict[str, SequenceMatcher] = {}
+
+    def ratios(self, label: str) -> Iterator[tuple[float, DataRow]]:
+        """(ratio, row) of each row in order whose ratio with `label` may reach 0.8 (the shapes' bound, then
+        `quick_ratio`): a row below cannot be the answer."""
+        shape = _shape(label)
+        for core, core_shape, row in self.rows:
+            if not _may_reach(label, shape, core, core_shape):
+                continue
+            m = self.matchers.get(core)
+            if m is None:
+                m = self.matchers[core] = SequenceMatcher(None, b=core)
+            m.set_seq1(label)
+            if m.quick_ratio() >= 0.8:
+                yield m.ratio(), row
+
+
+def _same_item(s: Statement, rows: _RowIndex):
+    """The 基础数据表 row a statement's amount is about: the first row of the highest ratio of label cores, 0.8 or more."""
     label = _core(s.label)
-    if re.search(r"(预算|安排|上年|比|较)", s.label) or re.fullmatch(r"(基本支出|项目支出)", label) or len(label) < 4:
+    if _NOT_AN_ITEM.search(s.label) or label in ("基本支出", "项目支出") or len(label) < 4:
         return None
-    # The ratio only of rows whose upper bounds reach 0.8 (the lengths', then `quick_ratio`): a row below
-    # cannot be the answer.
-    cores = ((_core(row.label), row) for row in rows)
-    matchers = ((SequenceMatcher(None, label, core), row) for core, row in cores if _lengths_allow(label, core))
-    scored = ((m.ratio(), row) for m, row in matchers if m.quick_ratio() >= 0.8)
-    ratio, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))  # the first row of the highest ratio
+    ratio, best = max(rows.ratios(label), key=lambda pair: pair[0], default=(0.0, None))
     if best is None or ratio < 0.8:
         return None
     return best if best.section in ("project", "three_public", "public_funds") else None
+
+
+_SCORE_SUFFIX = lazy(r"(指标|自评|合计|总)$")
+_QUOTES = lazy(r"[“”\"]")
+_BUDGET_OR_ACTUAL = lazy(r"(预算|决算)$")
+_NOT_AN_ITEM = lazy(r"(预算|安排|上年|比|较)")  # a budget, a plan or a comparison, not the item's spending
 
 
 @rule("XR203", "cross_reference", "error", "同一得分前后写法不一")
@@ -113,7 +152,7 @@ def repeated_scores(ctx: AuditContext):
     for s in ctx.report.statements:
         if s.kind != "score":
             continue
-        key = re.sub(r"(指标|自评|合计|总)$", "", s.label)
+        key = _SCORE_SUFFIX.sub("", s.label)
         first = seen.setdefault(key, s)
         if first is not s and not ctx.same_figure(first.value, s.value):
             yield Issue(f"“{key}”得分前文写 {fmt(first.value)} 分，后文写 {fmt(s.value)} 分", ctx.statement_where(s),
@@ -136,11 +175,14 @@ def indicators_restating_header(ctx: AuditContext):
     修改建议：指标实际值应取全年决算数据，与表头一致。
     依据：财预〔2020〕10号：实际完成值应为年度实际完成数据。
     """
+    headers = [(pattern, name, percent, header) for pattern, path, name, percent in _HEADER_INDICATORS
+               if (header := _get(ctx.report, path)) is not None]
     for i, ind in enumerate(ctx.report.indicators):
-        for pattern, path, name, percent in _HEADER_INDICATORS:
-            header = _get(ctx.report, path)
-            actual = ind.actual_measure.value if ind.actual_measure else None
-            if not pattern.search(ind.name) or header is None or actual is None or (ind.actual_measure.is_percent != percent):
+        actual = ind.actual_measure.value if ind.actual_measure else None
+        if actual is None:
+            continue
+        for pattern, name, percent, header in headers:
+            if ind.actual_measure.is_percent != percent or not pattern.search(ind.name):
                 continue
             if abs(actual - header) > ctx.tolerance:
                 yield Issue(f"指标“{ind.name}”实际完成值 {ind.actual}，而{name}为 {fmt(header)}{'%' if percent else ' 万元'}",
@@ -158,7 +200,7 @@ def three_public_items(ctx: AuditContext):
     """
     rows = [r for r in ctx.report.basic_data if r.section == "three_public"]
     for s in ctx.report.statements:
-        if s.kind != "amount" or not re.search(r"(预算|决算)$", s.label):
+        if s.kind != "amount" or not _BUDGET_OR_ACTUAL.search(s.label):
             continue
         row = _three_public_row(rows, s)
         if row is None:
@@ -182,11 +224,11 @@ def _three_public_row(rows, s: Statement):
     the one item its sentence names ('公务接待费支出预算为5万元，支出决算为4.99万元')."""
     keyed = [(r, _three_public_key(r.label)) for r in rows]
     keyed = [(r, k) for r, k in keyed if k]
-    label = re.sub(r"[“”\"]", "", s.label)
+    label = _QUOTES.sub("", s.label)
     in_label = [r for r, k in keyed if k in label and k != "三公"] or [r for r, k in keyed if k in label]
     if in_label:
         return in_label[0]
-    if "三公" in re.sub(r"[“”\"]", "", s.text):
+    if "三公" in _QUOTES.sub("", s.text):
         return None  # a sentence on the 三公 total that also names items: which one is meant is unclear
     in_text = [r for r, k in keyed if k in s.text]
     return in_text[0] if len(in_text) == 1 else None
@@ -220,7 +262,7 @@ def form_years(ctx: AuditContext):
     year = _title_year(ctx)
     if year is None:
         return
-    for text in ctx.texts:
+    for text in ctx.texts_with("年"):  # what the title's year line needs, looked for first
         m = _FORM_TITLE_YEAR.fullmatch(text)
         if m and int(m.group(1)) != year:
             yield Issue(f"附表标题年度“{text}”与报告评价年度 {year} 不符", Where(section="附表标题", field="unit.year"),
@@ -239,13 +281,14 @@ def form_years(ctx: AuditContext):
 
 
 _FORM_YEAR = lazy(r"(20\d{2})\s*年\s*(决算数|预算数|实际在职人数)")
+_YEAR_OF_REPORT = lazy(r"(20\d{2})\s*年度")
 _FORM_TITLE_YEAR = lazy(r"[（(]\s*(20\d{2})\s*年度?\s*[）)]")  # the year line under a form's title
 
 
 def _title_year(ctx: AuditContext) -> int | None:
     """The evaluated year the report states itself ('2024年度' in its title lines), else one not read from a form header."""
     for text in ctx.texts[:6]:
-        m = re.search(r"(20\d{2})\s*年度", text)
+        m = _YEAR_OF_REPORT.search(text)
         if m:
             return int(m.group(1))
     prov = ctx.report.provenance.get("unit.year")
@@ -257,7 +300,7 @@ def _title_year(ctx: AuditContext) -> int | None:
 def _form_header_texts(ctx: AuditContext):
     """Header cells of the forms: the document's cell texts, else the provenance texts of form values."""
     if ctx.texts:
-        return [("basic_data", t) for t in ctx.texts if _FORM_YEAR.search(t) and len(t) <= 20]
+        return [("basic_data", t) for t in ctx.texts_with("决算数", "预算数", "实际在职人数") if _FORM_YEAR.search(t) and len(t) <= 20]
     return [(path, p.text) for path, p in ctx.report.provenance.items() if p.method.startswith("基础数据表")]
 
 

@@ -9,7 +9,7 @@ import re
 from jixiao.audit.context import AuditContext, Issue
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
-from jixiao.audit.rules.indicator_quality import _evidence, _where
+from jixiao.audit.rules.indicator_quality import _SPACE, _evidence, _where
 from jixiao.extract.numbers import chinese_numeral
 from jixiao.lazyre import lazy
 
@@ -24,6 +24,9 @@ LEVEL2_NAMES = (
     # 53号 and duty-efficiency frameworks
     "目标设定", "预算配置", "预算执行", "预算管理", "资产管理", "职责履行", "履职效益", "决策", "过程", "产出", "效益",
 )
+
+_LEVEL2_ACCEPTED = frozenset(LEVEL2_NAMES) | {n.removesuffix("指标") for n in LEVEL2_NAMES}
+"""Each name, also without its 指标."""
 
 
 def _is_count_target(ind) -> bool:
@@ -101,8 +104,8 @@ def odd_level2(ctx: AuditContext):
         return  # 履职效能/管理效率 and 53号 frameworks name their level-two groups their own way
     seen = set()
     for i, ind in enumerate(ctx.report.indicators):
-        name = re.sub(r"\s", "", ind.level2 or "")
-        if not name or name in seen or any(name == n or name == n.removesuffix("指标") for n in LEVEL2_NAMES):
+        name = _SPACE.sub("", ind.level2 or "")
+        if not name or name in seen or name in _LEVEL2_ACCEPTED:
             continue
         seen.add(name)
         close = difflib.get_close_matches(name, LEVEL2_NAMES, n=1, cutoff=0.6)
@@ -187,7 +190,7 @@ def goal_count(ctx: AuditContext):
     修改建议：更正目标个数，或补列遗漏的目标。
     依据：报告撰写规范。
     """
-    for text in ctx.texts:
+    for text in ctx.texts_with("目标"):  # what the pattern needs, looked for first
         m = _GOAL_COUNT.search(text[:2000])
         if not m:
             continue

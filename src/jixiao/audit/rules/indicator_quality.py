@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from jixiao.audit.context import AuditContext, Issue
@@ -12,6 +11,11 @@ from jixiao.lazyre import lazy
 from jixiao.scoring.indicator import VAGUE, comparable
 
 _WORDS_ONLY = lazy(r"^[^\d]*$")
+_SPACE = lazy(r"\s")
+_NON_WORD = lazy(r"\W")
+_INDICATOR_WORD = lazy(r"指标$")
+_AVOIDED = lazy(r"(事故|投诉|违规|债务|案件|问题)")  # what a target of zero may rightly be about
+_INPUT_NAME = lazy(r"(基本支出|项目支出|单位整体经费|整体支出|预算资金|资金总额|经费支出)")
 
 
 def _where(ctx: AuditContext, i: int, field: str) -> Where:
@@ -67,7 +71,7 @@ def unit_mismatch(ctx: AuditContext):
     for i, ind in enumerate(ctx.report.indicators):
         t, a = ind.target_measure, ind.actual_measure
         if t and a and t.unit and a.unit and t.value is not None and a.value is not None and comparable(t, a)[0] is None:
-            tu, au = re.sub(r"\s", "", t.unit), re.sub(r"\s", "", a.unit)
+            tu, au = _SPACE.sub("", t.unit), _SPACE.sub("", a.unit)
             if tu != au:
                 yield Issue(f"指标“{ind.name}”目标单位“{tu}”与实际单位“{au}”不一致", _where(ctx, i, "actual"),
                             expected=tu, found=au, evidence=_evidence(ind))
@@ -116,7 +120,7 @@ def goal_copied(ctx: AuditContext):
     依据：财预〔2020〕10号 自评表“年度总体目标完成情况”。
     """
     for i, g in enumerate(ctx.report.goals):
-        if g.expected and g.achieved and re.sub(r"\W", "", g.expected) == re.sub(r"\W", "", g.achieved):
+        if g.expected and g.achieved and _NON_WORD.sub("", g.expected) == _NON_WORD.sub("", g.achieved):
             yield Issue("年度总体目标的实际完成情况与预期目标完全相同", ctx.where(f"goals[{i}]", "绩效自评表 年度总体目标"),
                         expected="实际完成情况（含数据）", found=g.achieved[:60], evidence=g.achieved[:200])
 
@@ -145,15 +149,18 @@ def missing_level2(ctx: AuditContext):
     """
     present = {(i.level1 or "").removesuffix("指标"): set() for i in ctx.report.indicators}
     for i in ctx.report.indicators:
-        present[(i.level1 or "").removesuffix("指标")].add(re.sub(r"指标$", "", i.level2 or ""))
+        present[(i.level1 or "").removesuffix("指标")].add(_INDICATOR_WORD.sub("", i.level2 or ""))
     for group in ctx.profile.level1:
         have = present.get(group.name.removesuffix("指标"))
         if have is None or not group.level2:
             continue
-        missing = [x for x in group.level2 if re.sub(r"指标$", "", x) not in have]
+        missing = [x for x in group.level2 if _INDICATOR_WORD.sub("", x) not in have]
         if missing and len(missing) < len(group.level2):
             yield Issue(f"“{group.name}”下缺少：{'、'.join(missing)}", Where(section="绩效自评表", field="indicators"),
                         expected="、".join(group.level2), found="、".join(sorted(h for h in have if h)))
+
+
+_RATE_IN_POINTS = lazy(r"([\u4e00-\u9fa5“”]{2,20}率)\s*(≥|≤|=|>|<|不低于|达到)\s*(\d+(?:\.\d+)?)\s*分")
 
 
 @rule("IQ409", "indicator_quality", "warning", "比率类指标以“分”计量")
@@ -165,10 +172,10 @@ def rate_in_points(ctx: AuditContext):
     依据：财预〔2020〕10号：指标值计量单位应与指标含义相符。
     """
     for i, ind in enumerate(ctx.report.indicators):
-        if re.search(r"率", ind.name) and ind.target_measure and (ind.target_measure.unit or "").startswith("分"):
+        if "率" in ind.name and ind.target_measure and (ind.target_measure.unit or "").startswith("分"):
             yield Issue(f"比率指标“{ind.name}”的目标值写成“{ind.target}”", _where(ctx, i, "target"), expected="百分比", found=ind.target, evidence=_evidence(ind))
-    for text in (t for t in ctx.texts if "率" in t and "分" in t):  # what the pattern needs, looked for first
-        for m in re.finditer(r"([\u4e00-\u9fa5“”]{2,20}率)\s*(≥|≤|=|>|<|不低于|达到)\s*(\d+(?:\.\d+)?)\s*分", text):
+    for text in (t for t in ctx.texts_with("率") if "分" in t):  # what the pattern needs, looked for first
+        for m in _RATE_IN_POINTS.finditer(text):
             yield Issue(f"比率目标“{m.group(0)}”以“分”计量", Where(section="报告正文 绩效目标"), expected="百分比", found=m.group(0), evidence=m.group(0))
 
 
@@ -182,7 +189,7 @@ def trivial_target(ctx: AuditContext):
     """
     for i, ind in enumerate(ctx.report.indicators):
         t = ind.target_measure
-        if t and t.value == 0 and t.comparator in ("≥", None) and not re.search(r"(事故|投诉|违规|债务|案件|问题)", ind.name):
+        if t and t.value == 0 and t.comparator in ("≥", None) and not _AVOIDED.search(ind.name):
             yield Issue(f"指标“{ind.name}”目标值“{ind.target}”没有约束力", _where(ctx, i, "target"), expected="有约束力的目标值", found=ind.target, evidence=_evidence(ind))
 
 
@@ -210,5 +217,5 @@ def inputs_as_outputs(ctx: AuditContext):
     依据：财预〔2020〕10号：成本指标反映单位产出成本的控制（[K]）。
     """
     for i, ind in enumerate(ctx.report.indicators):
-        if re.fullmatch(r"(基本支出|项目支出|单位整体经费|整体支出|预算资金|资金总额|经费支出)", ind.name):
+        if _INPUT_NAME.fullmatch(ind.name):
             yield Issue(f"指标“{ind.name}”是资金投入，不是产出", _where(ctx, i, "name"), expected="单位产出成本等产出指标", found=ind.name, evidence=_evidence(ind))
