@@ -170,3 +170,18 @@ def test_tabs_breaks_and_hyphens_in_cells_and_text_boxes(tmp_path):
     doc = docx.read(tmp_path / "t.docx")
     assert _texts(doc) == ["正文", "盖章\t日期\n二〇二五年"]
     assert [c.text for c in doc.tables()[0][1].cells] == ["指标\t分值", "第一行\n第二行", "0745-1234567\n第二段"]
+
+
+def test_merged_cells_of_a_table_in_a_text_box(tmp_path):
+    """A text box is detached from the body before the walk; its table keeps its spans and merges."""
+    cell = '<w:tc><w:tcPr>{}</w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>'
+    rows = (cell.format('<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>', "合并") + cell.format("", "右"),
+            cell.format('<w:gridSpan w:val="2"/><w:vMerge/>', "") + cell.format("", "下"))
+    table = "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+    box = TEXTBOX_XML.replace("<w:p><w:r><w:t>文本框：单位盖章处</w:t></w:r></w:p>", table, 1)
+    d = python_docx.Document()
+    d.add_paragraph("正文")._p.append(parse_xml(box))
+    d.save(tmp_path / "box.docx")
+    ((_, table),) = docx.read(tmp_path / "box.docx").tables()
+    assert [(c.text, c.row, c.col, c.rowspan, c.colspan) for c in table.cells] == [
+        ("合并", 0, 0, 2, 2), ("右", 0, 2, 1, 1), ("下", 1, 2, 1, 1)]

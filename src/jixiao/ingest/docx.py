@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -26,6 +26,7 @@ PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"'])[^<]*(?:<(?!/?%s
 # Tags and attributes the walk compares against on every element, built once.
 P, TBL, TR, TC, TCPR, T, TAB = W + "p", W + "tbl", W + "tr", W + "tc", W + "tcPr", W + "t", W + "tab"
 RENDERED_BREAK, VAL, TYPE = W + "lastRenderedPageBreak", W + "val", W + "type"
+GRID_SPAN, V_MERGE = W + "gridSpan", W + "vMerge"
 BREAK_BEFORE = f"{W}pPr/{W}pageBreakBefore"
 # Visible-text elements of a paragraph, walked in document order.
 TEXT_TAGS = (T, TAB, W + "br", W + "cr", RENDERED_BREAK, W + "noBreakHyphen")
@@ -44,6 +45,8 @@ class _State:
     heading_styles: dict[str, int]
     boxes: dict[etree._Element, list[etree._Element]]
     special: set[etree._Element]  # paragraphs with a tab, break, hyphen or text box (the rest are plain text runs)
+    cell_props: dict[etree._Element, tuple[int, bool]]  # by `w:tcPr`: grid span, continues a vertical merge
+    texts: dict[etree._Element, list[str]] | None  # `w:t` texts by paragraph, taken as the walk reaches it
     rendered_breaks: bool
     counts_pages: bool
     limits: Limits
@@ -71,6 +74,9 @@ def read(source: Source, limits: Limits | None = None) -> SourceDocument:
         raise InputError(src.name, "Word 文档缺少正文（w:body）")
     state = _new_state(root, heading_styles, limits, alternates)
     blocks = _blocks(body, state)
+    if state.texts:  # a paragraph the walk never reached has text: it may sit inside one that was read without it
+        state = replace(state, texts=None, page=1, depth=0, partial=[])
+        blocks = _blocks(body, state)
     doc = SourceDocument(src.name, "docx", blocks, pages=state.page if state.counts_pages else None)
     for reason in state.partial:
         doc.note_partial(reason)
@@ -107,7 +113,26 @@ def _new_state(root: etree._Element, heading_styles: dict[str, int], limits: Lim
     rendered = next(root.iter(RENDERED_BREAK), None) is not None
     explicit = any(br.get(TYPE) == "page" for br in root.iter(W + "br"))
     explicit = explicit or next(root.iter(W + "pageBreakBefore"), None) is not None
-    return _State(heading_styles, boxes, special, rendered, rendered or explicit, limits)
+    trees = [root, *(box for found in boxes.values() for box in found)]
+    return _State(heading_styles, boxes, special, _cell_props(trees), _paragraph_texts(trees), rendered, rendered or explicit, limits)
+
+
+def _paragraph_texts(trees: list[etree._Element]) -> dict[etree._Element, list[str]]:
+    """Every `w:t` text, in document order, under the paragraph it sits in (its run's parent, as a rule).
+
+    One pass over the texts of the body and text boxes costs far less than a search inside each
+    paragraph. A text further down (in a hyperlink, a field, an insertion) goes to its nearest
+    paragraph; one inside a paragraph nested in another goes to the inner one, which the walk never
+    reaches: the walk then starts over, reading each paragraph's texts itself (`_runs_text`).
+    """
+    texts: dict[etree._Element, list[str]] = {}
+    for t in (t for tree in trees for t in tree.iter(T)):
+        p = t.getparent().getparent()
+        if p is None or p.tag != P:
+            p = next(t.iterancestors(P), None)
+        if p is not None:
+            texts.setdefault(p, []).append(t.text or "")
+    return texts
 
 
 _STYLES_SEEN: dict[tuple[int, int], dict[str, int]] = {}
@@ -197,11 +222,11 @@ def _cell(tc: etree._Element, state: _State) -> tuple[str, list[Block], tuple[in
     for child in tc:
         tag = child.tag
         if tag == P and child not in state.special:  # the common case: runs of plain text
-            text = _runs_text(child)
+            text = _plain_text(child, state)
             if text.strip():
                 lines.append(text)
         elif tag == TCPR:
-            props = _cell_props(child)
+            props = state.cell_props.get(child, (1, False))
         else:
             for b in _block(child, state, in_cell=True):
                 if b.kind == "table":
@@ -228,7 +253,9 @@ def _paragraph(p: etree._Element, state: _State, in_cell: bool) -> list[Block]:
 def _text(p: etree._Element, state: _State) -> tuple[str, int]:
     """The paragraph's visible text and the page its first text is on, counting page breaks."""
     if p not in state.special:
-        return _runs_text(p), state.page
+        return _plain_text(p, state), state.page
+    if state.texts is not None:
+        state.texts.pop(p, None)  # read below, tag by tag
     parts: list[str] = []
     page = 0
     for el in p.iter(TEXT_TAGS):
@@ -247,6 +274,13 @@ def _text(p: etree._Element, state: _State) -> tuple[str, int]:
         else:
             parts.append("\n")
     return "".join(parts), page or state.page
+
+
+def _plain_text(p: etree._Element, state: _State) -> str:
+    """A plain paragraph's text, from the texts gathered for it (or read from the paragraph on the second walk)."""
+    if state.texts is None:
+        return _runs_text(p)
+    return "".join(state.texts.pop(p, ()))
 
 
 def _runs_text(p: etree._Element) -> str:
@@ -336,12 +370,20 @@ def _int_prop(props: etree._Element | None, name: str, default: int) -> int:
     return default if val is None else val
 
 
-def _cell_props(tcpr: etree._Element) -> tuple[int, bool]:
-    """A cell's grid span and whether it continues a vertical merge from the row above."""
-    span, continues = 1, False
-    for el in tcpr:
-        if el.tag == W + "gridSpan":
+def _cell_props(trees: list[etree._Element]) -> dict[etree._Element, tuple[int, bool]]:
+    """Each `w:tcPr`'s grid span and whether its cell continues a vertical merge from the row above.
+
+    Found in one pass over the few `w:gridSpan`/`w:vMerge` elements of the body and the detached text
+    boxes (keyed by their parent, the last of each winning), rather than by reading the tags of every
+    cell's properties.
+    """
+    props: dict[etree._Element, tuple[int, bool]] = {}
+    for el in (el for tree in trees for el in tree.iter(GRID_SPAN, V_MERGE)):
+        parent = el.getparent()
+        span, continues = props.get(parent, (1, False))
+        if el.tag == GRID_SPAN:
             span = max(_small_int(el.get(VAL, "")) or 1, 1)
-        elif el.tag == W + "vMerge":
+        else:
             continues = el.get(VAL) != "restart"
-    return span, continues
+        props[parent] = span, continues
+    return props
