@@ -27,6 +27,7 @@ PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"'])[^<]*(?:<(?!/?%s
 P, TBL, TR, TC, TCPR, T, TAB = W + "p", W + "tbl", W + "tr", W + "tc", W + "tcPr", W + "t", W + "tab"
 RENDERED_BREAK, VAL, TYPE = W + "lastRenderedPageBreak", W + "val", W + "type"
 GRID_SPAN, V_MERGE = W + "gridSpan", W + "vMerge"
+PPR, P_STYLE, OUTLINE_LVL = W + "pPr", W + "pStyle", W + "outlineLvl"
 BREAK_BEFORE = f"{W}pPr/{W}pageBreakBefore"
 # Visible-text elements of a paragraph, walked in document order.
 TEXT_TAGS = (T, TAB, W + "br", W + "cr", RENDERED_BREAK, W + "noBreakHyphen")
@@ -189,7 +190,11 @@ def _level_from_name(name: str) -> int | None:
 
 
 def _outline_level(ppr: etree._Element | None) -> int | None:
-    el = _child(ppr, W + "outlineLvl") if ppr is not None else None
+    return _level_of(_child(ppr, OUTLINE_LVL) if ppr is not None else None)
+
+
+def _level_of(el: etree._Element | None) -> int | None:
+    """The heading level a `w:outlineLvl` gives (0 is level 1; 9 is body text)."""
     if el is None:
         return None
     level = _small_int(el.get(VAL, ""))
@@ -289,10 +294,11 @@ def _runs_text(p: etree._Element) -> str:
 
 
 def _para_block(p: etree._Element, text: str, page: int | None, state: _State) -> Block:
-    ppr = _child(p, W + "pPr")
-    style = _child(ppr, W + "pStyle") if ppr is not None else None
+    ppr = _child(p, PPR)
+    props = _first_children(ppr, (P_STYLE, OUTLINE_LVL)) if ppr is not None else {}
+    style = props.get(P_STYLE)
     level = state.heading_styles.get(style.get(VAL, "")) if style is not None else None
-    level = _outline_level(ppr) or level
+    level = _level_of(props.get(OUTLINE_LVL)) or level
     if level:
         return Block("heading", text, page=page, level=level)
     return Block("paragraph", text, page=page)
@@ -357,6 +363,16 @@ def _child(el: etree._Element, tag: str) -> etree._Element | None:
         if child.tag == tag:
             return child
     return None
+
+
+def _first_children(el: etree._Element, tags: tuple[str, ...]) -> dict[str, etree._Element]:
+    """`_child(el, tag)` for each of `tags`, in one pass over the children (each child's tag is built anew)."""
+    found: dict[str, etree._Element] = {}
+    for child in el:
+        tag = child.tag
+        if tag in tags and tag not in found:
+            found[tag] = child
+    return found
 
 
 def _small_int(val: str) -> int | None:
