@@ -25,6 +25,7 @@ STYLES_ROOT = lazy(rb"<((?:\w+:)?)styles\b[^>]*>")
 PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"'])[^<]*(?:<(?!/?%sstyle\b)[^<]*)*</%sstyle>"
 # Tags and attributes the walk compares against on every element, built once.
 P, TBL, TR, TC, TCPR, T, TAB = W + "p", W + "tbl", W + "tr", W + "tc", W + "tcPr", W + "t", W + "tab"
+TRPR = W + "trPr"
 RENDERED_BREAK, VAL, TYPE = W + "lastRenderedPageBreak", W + "val", W + "type"
 GRID_SPAN, V_MERGE = W + "gridSpan", W + "vMerge"
 PPR, P_STYLE, OUTLINE_LVL = W + "pPr", W + "pStyle", W + "outlineLvl"
@@ -323,8 +324,9 @@ def _table(tbl: etree._Element, state: _State) -> list[Block]:
         _note(state, f"表格超过 {limits.table_rows} 行的部分已忽略")
     state.depth += 1
     for r, tr in enumerate(rows[: limits.table_rows]):
-        col = min(_int_prop(_child(tr, W + "trPr"), "gridBefore", 0), limits.table_cols)
-        for tc in _children(tr, TC):
+        grid_before, tcs = _row(tr)
+        col = min(grid_before, limits.table_cols)
+        for tc in tcs:
             text, inner, (span, continues) = _cell(tc, state)
             span = min(span, limits.table_cols)
             nested.extend(inner)
@@ -354,6 +356,22 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
         elif child.tag in CELL_WRAPPERS:
             out.extend(_children(child, tag))
     return out
+
+
+def _row(tr: etree._Element) -> tuple[int, list[etree._Element]]:
+    """A row's `w:gridBefore` (grid columns before its first cell) and its cells, in one pass over its children
+    (rows seldom have properties: looking for them first would read every cell's tag twice)."""
+    props: etree._Element | None = None
+    cells: list[etree._Element] = []
+    for child in tr:
+        tag = child.tag
+        if tag == TC:
+            cells.append(child)
+        elif tag == TRPR:
+            props = child if props is None else props
+        elif tag in CELL_WRAPPERS:
+            cells.extend(_children(child, TC))
+    return _int_prop(props, "gridBefore", 0), cells
 
 
 def _child(el: etree._Element, tag: str) -> etree._Element | None:

@@ -68,7 +68,10 @@ def check_not_encrypted(src: Source | Path) -> None:
 
 
 def open_zip(src: Source) -> zipfile.ZipFile:
-    """The package opened for reading; a damaged one is an `InputError`."""
+    """The package opened for reading (the one the sniffer opened, if any); a damaged one is an `InputError`."""
+    package, src.package = src.package, None
+    if package is not None:
+        return package
     try:
         return zipfile.ZipFile(src.openable())
     except ZIP_ERRORS:
