@@ -154,7 +154,7 @@ def test_a_package_directory_is_read_once_and_the_package_always_closed(tmp_path
     assert len(opened) == 1
     mislabelled = tmp_path / "report.pdf"
     mislabelled.write_bytes(path.read_bytes())
-    with pytest.raises(InputError, match="扩展名为 .pdf"):
+    with pytest.raises(InputError, match=r"扩展名为 \.pdf"):
         read(mislabelled)
     assert registry.detect(path) == "docx"
     assert len(opened) == 3 and all(z.fp is None for z in opened)
