@@ -107,6 +107,23 @@ def test_rendered_page_breaks_are_not_double_counted(tmp_path):
     assert doc.pages == 2
 
 
+def test_page_breaks_in_a_text_box_do_not_count(tmp_path):
+    """Whether pages are counted, and from Word's rendered breaks or the explicit ones, is the body's call:
+    a text box's breaks only count as the walk reads the box at its anchor."""
+    def read_with(box_runs: str, body_break: bool):
+        d = python_docx.Document()
+        d.add_paragraph("第一页")._p.append(parse_xml(TEXTBOX_XML.replace("<w:r><w:t>文本框：单位盖章处</w:t></w:r>", box_runs, 1)))
+        if body_break:
+            d.add_paragraph().add_run().add_break(python_docx.enum.text.WD_BREAK.PAGE)
+        d.add_paragraph("末页")
+        d.save(tmp_path / "box.docx")
+        return docx.read(tmp_path / "box.docx")
+
+    assert read_with('<w:r><w:br w:type="page"/><w:t>框内</w:t></w:r>', body_break=False).pages is None
+    doc = read_with("<w:r><w:lastRenderedPageBreak/><w:t>框内</w:t></w:r>", body_break=True)
+    assert (doc.pages, [b.page for b in doc.blocks]) == (3, [1, 2, 3])  # the body's explicit break counts too
+
+
 def test_heading_by_chinese_style_name_and_outline_level(tmp_path):
     d = python_docx.Document()
     style = d.styles.add_style("标题 3", WD_STYLE_TYPE.PARAGRAPH)

@@ -29,9 +29,10 @@ TRPR = W + "trPr"
 RENDERED_BREAK, VAL, TYPE = W + "lastRenderedPageBreak", W + "val", W + "type"
 GRID_SPAN, V_MERGE = W + "gridSpan", W + "vMerge"
 PPR, P_STYLE, OUTLINE_LVL = W + "pPr", W + "pStyle", W + "outlineLvl"
-BREAK_BEFORE = f"{W}pPr/{W}pageBreakBefore"
+BR, PAGE_BREAK_BEFORE, TEXT_BOX = W + "br", W + "pageBreakBefore", W + "txbxContent"
+BREAK_BEFORE = f"{W}pPr/{PAGE_BREAK_BEFORE}"
 # Visible-text elements of a paragraph, walked in document order.
-TEXT_TAGS = (T, TAB, W + "br", W + "cr", RENDERED_BREAK, W + "noBreakHyphen")
+TEXT_TAGS = (T, TAB, BR, W + "cr", RENDERED_BREAK, W + "noBreakHyphen")
 # The ones besides `w:t`: a paragraph without any of them is the plain join of its `w:t` texts.
 SPECIAL_TAGS = TEXT_TAGS[1:]
 WRAPPERS = frozenset(W + t for t in ("sdt", "customXml", "sdtContent", "ins", "moveTo"))
@@ -85,10 +86,11 @@ def read(source: Source, limits: Limits | None = None) -> SourceDocument:
     return doc
 
 
-def _prune(root: etree._Element, alternates: bool) -> tuple[dict[etree._Element, list[etree._Element]], set[etree._Element]]:
+def _prune(root: etree._Element, alternates: bool) -> tuple[dict[etree._Element, list[etree._Element]], set[etree._Element], list[etree._Element]]:
     """Drop deleted text and unused alternates; detach text boxes, keyed by their anchor paragraph.
 
-    Also returns the paragraphs (in the body or in a text box) that are more than plain text runs.
+    Also returns the paragraphs (in the body or in a text box) that are more than plain text runs, and
+    the marks that made them so (text boxes, tabs, breaks, hyphens, page breaks before), in document order.
     `alternates`: whether the XML names `AlternateContent` at all (each pass over the tree costs).
     """
     for el in list(root.iter(W + "del", W + "moveFrom")):
@@ -98,25 +100,35 @@ def _prune(root: etree._Element, alternates: bool) -> tuple[dict[etree._Element,
         for extra in branches[1:]:
             ac.remove(extra)
     special: set[etree._Element] = set()
-    found = list(root.iter(W + "txbxContent", *SPECIAL_TAGS, W + "pageBreakBefore"))
+    found = list(root.iter(TEXT_BOX, *SPECIAL_TAGS, PAGE_BREAK_BEFORE))
     for el in found:
         special.update(el.iterancestors(P))
     boxes: dict[etree._Element, list[etree._Element]] = {}
-    for box in (el for el in found if el.tag == W + "txbxContent"):
+    for box in (el for el in found if el.tag == TEXT_BOX):
         anchor = next(box.iterancestors(P), None)
         box.getparent().remove(box)
         if anchor is not None:
             boxes.setdefault(anchor, []).append(box)
-    return boxes, special
+    return boxes, special, found
 
 
 def _new_state(root: etree._Element, heading_styles: dict[str, int], limits: Limits, alternates: bool) -> _State:
-    boxes, special = _prune(root, alternates)
-    rendered = next(root.iter(RENDERED_BREAK), None) is not None
-    explicit = any(br.get(TYPE) == "page" for br in root.iter(W + "br"))
-    explicit = explicit or next(root.iter(W + "pageBreakBefore"), None) is not None
+    boxes, special, marks = _prune(root, alternates)
+    # Page breaks count where the body (text boxes aside) has them: rendered ones (Word's own), else explicit ones.
+    rendered = any(el.tag == RENDERED_BREAK and _in_body(el) for el in marks)
+    explicit = rendered or any(_is_page_break(el) and _in_body(el) for el in marks)
     trees = [root, *(box for found in boxes.values() for box in found)]
-    return _State(heading_styles, boxes, special, _cell_props(trees), _paragraph_texts(trees), rendered, rendered or explicit, limits)
+    return _State(heading_styles, boxes, special, _cell_props(trees), _paragraph_texts(trees), rendered, explicit, limits)
+
+
+def _is_page_break(el: etree._Element) -> bool:
+    """An explicit page break: a `w:br` of type page, or a paragraph's `w:pageBreakBefore`."""
+    return el.tag == PAGE_BREAK_BEFORE or (el.tag == BR and el.get(TYPE) == "page")
+
+
+def _in_body(el: etree._Element) -> bool:
+    """Whether an element is still in the body, not in a detached text box."""
+    return next(el.iterancestors(TEXT_BOX), None) is None
 
 
 def _paragraph_texts(trees: list[etree._Element]) -> dict[etree._Element, list[str]]:
