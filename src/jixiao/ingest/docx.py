@@ -140,12 +140,16 @@ def _paragraph_texts(trees: list[etree._Element]) -> dict[etree._Element, list[s
     reaches: the walk then starts over, reading each paragraph's texts itself (`_runs_text`).
     """
     texts: dict[etree._Element, list[str]] = {}
-    for t in (t for tree in trees for t in tree.iter(T)):
-        p = t.getparent().getparent()
-        if p is None or p.tag != P:
-            p = next(t.iterancestors(P), None)
-        if p is not None:
-            texts.setdefault(p, []).append(t.text or "")
+    for tree in trees:
+        for t in tree.iter(T):
+            p = t.getparent().getparent()
+            if p is None or p.tag != P:
+                p = next(t.iterancestors(P), None)
+            parts = texts.get(p)
+            if parts is not None:
+                parts.append(t.text or "")
+            elif p is not None:
+                texts[p] = [t.text or ""]
     return texts
 
 
@@ -340,7 +344,7 @@ def _table(tbl: etree._Element, state: _State) -> list[Block]:
         col = min(grid_before, limits.table_cols)
         for tc in tcs:
             text, inner, (span, continues) = _cell(tc, state)
-            span = min(span, limits.table_cols)
+            span = span if span <= limits.table_cols else limits.table_cols
             nested.extend(inner)
             prev = open_merges.get(col)
             if continues and prev is not None and prev.colspan == span and prev.row + prev.rowspan == r:

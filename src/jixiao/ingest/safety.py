@@ -96,7 +96,8 @@ def open_checked_zip(
     """The package opened for reading once `check_zip`'s checks pass (the directory is read once)."""
     src = Source.of(source)
     limits = limits or current()
-    check_not_encrypted(src)
+    if src.package is None:  # a package the sniffer opened began with a zip header: it is no OLE2 container
+        check_not_encrypted(src)
     z = open_zip(src)
     try:
         _check_members(src, z.infolist(), max_total or limits.zip_total_bytes, max_ratio or limits.zip_ratio,
