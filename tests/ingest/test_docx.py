@@ -107,6 +107,23 @@ def test_rendered_page_breaks_are_not_double_counted(tmp_path):
     assert doc.pages == 2
 
 
+def test_page_breaks_in_a_text_box_do_not_count(tmp_path):
+    """Whether pages are counted, and from Word's rendered breaks or the explicit ones, is the body's call:
+    a text box's breaks only count as the walk reads the box at its anchor."""
+    def read_with(box_runs: str, body_break: bool):
+        d = python_docx.Document()
+        d.add_paragraph("第一页")._p.append(parse_xml(TEXTBOX_XML.replace("<w:r><w:t>文本框：单位盖章处</w:t></w:r>", box_runs, 1)))
+        if body_break:
+            d.add_paragraph().add_run().add_break(python_docx.enum.text.WD_BREAK.PAGE)
+        d.add_paragraph("末页")
+        d.save(tmp_path / "box.docx")
+        return docx.read(tmp_path / "box.docx")
+
+    assert read_with('<w:r><w:br w:type="page"/><w:t>框内</w:t></w:r>', body_break=False).pages is None
+    doc = read_with("<w:r><w:lastRenderedPageBreak/><w:t>框内</w:t></w:r>", body_break=True)
+    assert (doc.pages, [b.page for b in doc.blocks]) == (3, [1, 2, 3])  # the body's explicit break counts too
+
+
 def test_heading_by_chinese_style_name_and_outline_level(tmp_path):
     d = python_docx.Document()
     style = d.styles.add_style("标题 3", WD_STYLE_TYPE.PARAGRAPH)
@@ -170,3 +187,18 @@ def test_tabs_breaks_and_hyphens_in_cells_and_text_boxes(tmp_path):
     doc = docx.read(tmp_path / "t.docx")
     assert _texts(doc) == ["正文", "盖章\t日期\n二〇二五年"]
     assert [c.text for c in doc.tables()[0][1].cells] == ["指标\t分值", "第一行\n第二行", "0745-1234567\n第二段"]
+
+
+def test_merged_cells_of_a_table_in_a_text_box(tmp_path):
+    """A text box is detached from the body before the walk; its table keeps its spans and merges."""
+    cell = '<w:tc><w:tcPr>{}</w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>'
+    rows = (cell.format('<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>', "合并") + cell.format("", "右"),
+            cell.format('<w:gridSpan w:val="2"/><w:vMerge/>', "") + cell.format("", "下"))
+    table = "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+    box = TEXTBOX_XML.replace("<w:p><w:r><w:t>文本框：单位盖章处</w:t></w:r></w:p>", table, 1)
+    d = python_docx.Document()
+    d.add_paragraph("正文")._p.append(parse_xml(box))
+    d.save(tmp_path / "box.docx")
+    ((_, table),) = docx.read(tmp_path / "box.docx").tables()
+    assert [(c.text, c.row, c.col, c.rowspan, c.colspan) for c in table.cells] == [
+        ("合并", 0, 0, 2, 2), ("右", 0, 2, 1, 1), ("下", 1, 2, 1, 1)]

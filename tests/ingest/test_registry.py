@@ -137,3 +137,24 @@ def test_library_log_records_reach_only_the_jixiao_debug_log(capfd, caplog, libr
 def test_a_whole_read_is_not_partial():
     doc = read(FIXTURES[0])
     assert doc.partial == [] and not any("只读取了一部分" in w for w in doc.warnings)
+
+
+def test_a_package_directory_is_read_once_and_the_package_always_closed(tmp_path, monkeypatch):
+    """The sniffer's open package goes to the reader; a refused file's package is closed all the same."""
+    opened: list[zipfile.ZipFile] = []
+
+    class Tracked(zipfile.ZipFile):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            opened.append(self)
+
+    monkeypatch.setattr(zipfile, "ZipFile", Tracked)
+    path = build_report_docx(tmp_path / "report.docx")
+    assert read(path).blocks
+    assert len(opened) == 1
+    mislabelled = tmp_path / "report.pdf"
+    mislabelled.write_bytes(path.read_bytes())
+    with pytest.raises(InputError, match=r"扩展名为 \.pdf"):
+        read(mislabelled)
+    assert registry.detect(path) == "docx"
+    assert len(opened) == 3 and all(z.fp is None for z in opened)

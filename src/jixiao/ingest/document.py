@@ -139,16 +139,38 @@ def bound_document(doc: SourceDocument, limits: Limits) -> None:
             block.text, reason = bounded_text(block.text, limits)
             doc.note_partial(reason)
         if block.table is not None:
-            block.table.cells, reason = bounded_table(block.table.cells, limits)
-            doc.note_partial(reason)
-            for cell in block.table.cells:
-                if len(cell.text) > longest:
-                    cell.text, reason = bounded_text(cell.text, limits)
-                    doc.note_partial(reason)
-            area = block.table.n_rows * block.table.n_cols
+            area = _area_within(block.table.cells, limits)
+            if area is None:
+                area = _bound_table(block.table, limits, doc)
             if area > cells_left:
                 doc.note_partial(f"表格单元格总数超过 {limits.doc_cells} 个，其余表格已忽略")
                 continue
             cells_left -= area
         kept.append(block)
     doc.blocks = kept
+
+
+def _area_within(cells: list[Cell], limits: Limits) -> int | None:
+    """The grid area of a table that no limit touches (the usual table, checked in one pass), else None."""
+    rows = cols = 0
+    longest = limits.paragraph_chars
+    for c in cells:  # comparisons, not max() calls: this runs for every cell of every table
+        if c.rowspan < 1 or c.colspan < 1 or len(c.text) > longest:
+            return None
+        if c.row + c.rowspan > rows:
+            rows = c.row + c.rowspan
+        if c.col + c.colspan > cols:
+            cols = c.col + c.colspan
+    fits = cols <= limits.table_cols and rows <= min(limits.table_rows, limits.table_area // max(cols, 1))
+    return rows * cols if fits else None
+
+
+def _bound_table(table: Table, limits: Limits, doc: SourceDocument) -> int:
+    """Cut a table to the limits (cells, spans, cell texts), noting why; its grid area afterwards."""
+    table.cells, reason = bounded_table(table.cells, limits)
+    doc.note_partial(reason)
+    for cell in table.cells:
+        if len(cell.text) > limits.paragraph_chars:
+            cell.text, reason = bounded_text(cell.text, limits)
+            doc.note_partial(reason)
+    return table.n_rows * table.n_cols

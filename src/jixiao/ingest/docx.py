@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -25,10 +25,14 @@ STYLES_ROOT = lazy(rb"<((?:\w+:)?)styles\b[^>]*>")
 PARAGRAPH_STYLE = rb"<%sstyle\b(?=[^>]*type=[\"']paragraph[\"'])[^<]*(?:<(?!/?%sstyle\b)[^<]*)*</%sstyle>"
 # Tags and attributes the walk compares against on every element, built once.
 P, TBL, TR, TC, TCPR, T, TAB = W + "p", W + "tbl", W + "tr", W + "tc", W + "tcPr", W + "t", W + "tab"
+TRPR = W + "trPr"
 RENDERED_BREAK, VAL, TYPE = W + "lastRenderedPageBreak", W + "val", W + "type"
-BREAK_BEFORE = f"{W}pPr/{W}pageBreakBefore"
+GRID_SPAN, V_MERGE = W + "gridSpan", W + "vMerge"
+PPR, P_STYLE, OUTLINE_LVL = W + "pPr", W + "pStyle", W + "outlineLvl"
+BR, PAGE_BREAK_BEFORE, TEXT_BOX = W + "br", W + "pageBreakBefore", W + "txbxContent"
+BREAK_BEFORE = f"{W}pPr/{PAGE_BREAK_BEFORE}"
 # Visible-text elements of a paragraph, walked in document order.
-TEXT_TAGS = (T, TAB, W + "br", W + "cr", RENDERED_BREAK, W + "noBreakHyphen")
+TEXT_TAGS = (T, TAB, BR, W + "cr", RENDERED_BREAK, W + "noBreakHyphen")
 # The ones besides `w:t`: a paragraph without any of them is the plain join of its `w:t` texts.
 SPECIAL_TAGS = TEXT_TAGS[1:]
 WRAPPERS = frozenset(W + t for t in ("sdt", "customXml", "sdtContent", "ins", "moveTo"))
@@ -44,6 +48,8 @@ class _State:
     heading_styles: dict[str, int]
     boxes: dict[etree._Element, list[etree._Element]]
     special: set[etree._Element]  # paragraphs with a tab, break, hyphen or text box (the rest are plain text runs)
+    cell_props: dict[etree._Element, tuple[int, bool]]  # by `w:tcPr`: grid span, continues a vertical merge
+    texts: dict[etree._Element, list[str]] | None  # `w:t` texts by paragraph, taken as the walk reaches it
     rendered_breaks: bool
     counts_pages: bool
     limits: Limits
@@ -71,16 +77,20 @@ def read(source: Source, limits: Limits | None = None) -> SourceDocument:
         raise InputError(src.name, "Word 文档缺少正文（w:body）")
     state = _new_state(root, heading_styles, limits, alternates)
     blocks = _blocks(body, state)
+    if state.texts:  # a paragraph the walk never reached has text: it may sit inside one that was read without it
+        state = replace(state, texts=None, page=1, depth=0, partial=[])
+        blocks = _blocks(body, state)
     doc = SourceDocument(src.name, "docx", blocks, pages=state.page if state.counts_pages else None)
     for reason in state.partial:
         doc.note_partial(reason)
     return doc
 
 
-def _prune(root: etree._Element, alternates: bool) -> tuple[dict[etree._Element, list[etree._Element]], set[etree._Element]]:
+def _prune(root: etree._Element, alternates: bool) -> tuple[dict[etree._Element, list[etree._Element]], set[etree._Element], list[etree._Element]]:
     """Drop deleted text and unused alternates; detach text boxes, keyed by their anchor paragraph.
 
-    Also returns the paragraphs (in the body or in a text box) that are more than plain text runs.
+    Also returns the paragraphs (in the body or in a text box) that are more than plain text runs, and
+    the marks that made them so (text boxes, tabs, breaks, hyphens, page breaks before), in document order.
     `alternates`: whether the XML names `AlternateContent` at all (each pass over the tree costs).
     """
     for el in list(root.iter(W + "del", W + "moveFrom")):
@@ -90,24 +100,57 @@ def _prune(root: etree._Element, alternates: bool) -> tuple[dict[etree._Element,
         for extra in branches[1:]:
             ac.remove(extra)
     special: set[etree._Element] = set()
-    found = list(root.iter(W + "txbxContent", *SPECIAL_TAGS, W + "pageBreakBefore"))
+    found = list(root.iter(TEXT_BOX, *SPECIAL_TAGS, PAGE_BREAK_BEFORE))
     for el in found:
         special.update(el.iterancestors(P))
     boxes: dict[etree._Element, list[etree._Element]] = {}
-    for box in (el for el in found if el.tag == W + "txbxContent"):
+    for box in (el for el in found if el.tag == TEXT_BOX):
         anchor = next(box.iterancestors(P), None)
         box.getparent().remove(box)
         if anchor is not None:
             boxes.setdefault(anchor, []).append(box)
-    return boxes, special
+    return boxes, special, found
 
 
 def _new_state(root: etree._Element, heading_styles: dict[str, int], limits: Limits, alternates: bool) -> _State:
-    boxes, special = _prune(root, alternates)
-    rendered = next(root.iter(RENDERED_BREAK), None) is not None
-    explicit = any(br.get(TYPE) == "page" for br in root.iter(W + "br"))
-    explicit = explicit or next(root.iter(W + "pageBreakBefore"), None) is not None
-    return _State(heading_styles, boxes, special, rendered, rendered or explicit, limits)
+    boxes, special, marks = _prune(root, alternates)
+    # Page breaks count where the body (text boxes aside) has them: rendered ones (Word's own), else explicit ones.
+    rendered = any(el.tag == RENDERED_BREAK and _in_body(el) for el in marks)
+    explicit = rendered or any(_is_page_break(el) and _in_body(el) for el in marks)
+    trees = [root, *(box for found in boxes.values() for box in found)]
+    return _State(heading_styles, boxes, special, _cell_props(trees), _paragraph_texts(trees), rendered, explicit, limits)
+
+
+def _is_page_break(el: etree._Element) -> bool:
+    """An explicit page break: a `w:br` of type page, or a paragraph's `w:pageBreakBefore`."""
+    return el.tag == PAGE_BREAK_BEFORE or (el.tag == BR and el.get(TYPE) == "page")
+
+
+def _in_body(el: etree._Element) -> bool:
+    """Whether an element is still in the body, not in a detached text box."""
+    return next(el.iterancestors(TEXT_BOX), None) is None
+
+
+def _paragraph_texts(trees: list[etree._Element]) -> dict[etree._Element, list[str]]:
+    """Every `w:t` text, in document order, under the paragraph it sits in (its run's parent, as a rule).
+
+    One pass over the texts of the body and text boxes costs far less than a search inside each
+    paragraph. A text further down (in a hyperlink, a field, an insertion) goes to its nearest
+    paragraph; one inside a paragraph nested in another goes to the inner one, which the walk never
+    reaches: the walk then starts over, reading each paragraph's texts itself (`_runs_text`).
+    """
+    texts: dict[etree._Element, list[str]] = {}
+    for tree in trees:
+        for t in tree.iter(T):
+            p = t.getparent().getparent()
+            if p is None or p.tag != P:
+                p = next(t.iterancestors(P), None)
+            parts = texts.get(p)
+            if parts is not None:
+                parts.append(t.text or "")
+            elif p is not None:
+                texts[p] = [t.text or ""]
+    return texts
 
 
 _STYLES_SEEN: dict[tuple[int, int], dict[str, int]] = {}
@@ -164,7 +207,11 @@ def _level_from_name(name: str) -> int | None:
 
 
 def _outline_level(ppr: etree._Element | None) -> int | None:
-    el = _child(ppr, W + "outlineLvl") if ppr is not None else None
+    return _level_of(_child(ppr, OUTLINE_LVL) if ppr is not None else None)
+
+
+def _level_of(el: etree._Element | None) -> int | None:
+    """The heading level a `w:outlineLvl` gives (0 is level 1; 9 is body text)."""
     if el is None:
         return None
     level = _small_int(el.get(VAL, ""))
@@ -197,11 +244,11 @@ def _cell(tc: etree._Element, state: _State) -> tuple[str, list[Block], tuple[in
     for child in tc:
         tag = child.tag
         if tag == P and child not in state.special:  # the common case: runs of plain text
-            text = _runs_text(child)
+            text = _plain_text(child, state)
             if text.strip():
                 lines.append(text)
         elif tag == TCPR:
-            props = _cell_props(child)
+            props = state.cell_props.get(child, (1, False))
         else:
             for b in _block(child, state, in_cell=True):
                 if b.kind == "table":
@@ -228,7 +275,9 @@ def _paragraph(p: etree._Element, state: _State, in_cell: bool) -> list[Block]:
 def _text(p: etree._Element, state: _State) -> tuple[str, int]:
     """The paragraph's visible text and the page its first text is on, counting page breaks."""
     if p not in state.special:
-        return _runs_text(p), state.page
+        return _plain_text(p, state), state.page
+    if state.texts is not None:
+        state.texts.pop(p, None)  # read below, tag by tag
     parts: list[str] = []
     page = 0
     for el in p.iter(TEXT_TAGS):
@@ -249,16 +298,24 @@ def _text(p: etree._Element, state: _State) -> tuple[str, int]:
     return "".join(parts), page or state.page
 
 
+def _plain_text(p: etree._Element, state: _State) -> str:
+    """A plain paragraph's text, from the texts gathered for it (or read from the paragraph on the second walk)."""
+    if state.texts is None:
+        return _runs_text(p)
+    return "".join(state.texts.pop(p, ()))
+
+
 def _runs_text(p: etree._Element) -> str:
     """A plain paragraph's text: its `w:t` texts joined (lxml's `iter` is faster than its `itertext` here)."""
     return "".join([t.text or "" for t in p.iter(T)])
 
 
 def _para_block(p: etree._Element, text: str, page: int | None, state: _State) -> Block:
-    ppr = _child(p, W + "pPr")
-    style = _child(ppr, W + "pStyle") if ppr is not None else None
+    ppr = _child(p, PPR)
+    props = _first_children(ppr, (P_STYLE, OUTLINE_LVL)) if ppr is not None else {}
+    style = props.get(P_STYLE)
     level = state.heading_styles.get(style.get(VAL, "")) if style is not None else None
-    level = _outline_level(ppr) or level
+    level = _level_of(props.get(OUTLINE_LVL)) or level
     if level:
         return Block("heading", text, page=page, level=level)
     return Block("paragraph", text, page=page)
@@ -283,10 +340,11 @@ def _table(tbl: etree._Element, state: _State) -> list[Block]:
         _note(state, f"表格超过 {limits.table_rows} 行的部分已忽略")
     state.depth += 1
     for r, tr in enumerate(rows[: limits.table_rows]):
-        col = min(_int_prop(_child(tr, W + "trPr"), "gridBefore", 0), limits.table_cols)
-        for tc in _children(tr, TC):
+        grid_before, tcs = _row(tr)
+        col = min(grid_before, limits.table_cols)
+        for tc in tcs:
             text, inner, (span, continues) = _cell(tc, state)
-            span = min(span, limits.table_cols)
+            span = span if span <= limits.table_cols else limits.table_cols
             nested.extend(inner)
             prev = open_merges.get(col)
             if continues and prev is not None and prev.colspan == span and prev.row + prev.rowspan == r:
@@ -316,6 +374,22 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
     return out
 
 
+def _row(tr: etree._Element) -> tuple[int, list[etree._Element]]:
+    """A row's `w:gridBefore` (grid columns before its first cell) and its cells, in one pass over its children
+    (rows seldom have properties: looking for them first would read every cell's tag twice)."""
+    props: etree._Element | None = None
+    cells: list[etree._Element] = []
+    for child in tr:
+        tag = child.tag
+        if tag == TC:
+            cells.append(child)
+        elif tag == TRPR:
+            props = child if props is None else props
+        elif tag in CELL_WRAPPERS:
+            cells.extend(_children(child, TC))
+    return _int_prop(props, "gridBefore", 0), cells
+
+
 def _child(el: etree._Element, tag: str) -> etree._Element | None:
     """`el.find(tag)` for the properties of a paragraph, row or cell, which come first and are few
     (lxml's `find` parses its path on every call: the walk's largest cost before this)."""
@@ -323,6 +397,16 @@ def _child(el: etree._Element, tag: str) -> etree._Element | None:
         if child.tag == tag:
             return child
     return None
+
+
+def _first_children(el: etree._Element, tags: tuple[str, ...]) -> dict[str, etree._Element]:
+    """`_child(el, tag)` for each of `tags`, in one pass over the children (each child's tag is built anew)."""
+    found: dict[str, etree._Element] = {}
+    for child in el:
+        tag = child.tag
+        if tag in tags and tag not in found:
+            found[tag] = child
+    return found
 
 
 def _small_int(val: str) -> int | None:
@@ -336,12 +420,20 @@ def _int_prop(props: etree._Element | None, name: str, default: int) -> int:
     return default if val is None else val
 
 
-def _cell_props(tcpr: etree._Element) -> tuple[int, bool]:
-    """A cell's grid span and whether it continues a vertical merge from the row above."""
-    span, continues = 1, False
-    for el in tcpr:
-        if el.tag == W + "gridSpan":
+def _cell_props(trees: list[etree._Element]) -> dict[etree._Element, tuple[int, bool]]:
+    """Each `w:tcPr`'s grid span and whether its cell continues a vertical merge from the row above.
+
+    Found in one pass over the few `w:gridSpan`/`w:vMerge` elements of the body and the detached text
+    boxes (keyed by their parent, the last of each winning), rather than by reading the tags of every
+    cell's properties.
+    """
+    props: dict[etree._Element, tuple[int, bool]] = {}
+    for el in (el for tree in trees for el in tree.iter(GRID_SPAN, V_MERGE)):
+        parent = el.getparent()
+        span, continues = props.get(parent, (1, False))
+        if el.tag == GRID_SPAN:
             span = max(_small_int(el.get(VAL, "")) or 1, 1)
-        elif el.tag == W + "vMerge":
+        else:
             continues = el.get(VAL) != "restart"
-    return span, continues
+        props[parent] = span, continues
+    return props

@@ -15,6 +15,8 @@ import logging
 import re
 import zipfile
 from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 from typing import BinaryIO
@@ -65,35 +67,36 @@ EXTENSIONS = {
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"RIFF")
 # Member names in the local headers of a package whose central directory is lost (a cut download).
 _PACKAGE_HINTS = ((b"word/", "docx"), (b"xl/", "xlsx"), (b"content.xml", "office"), (b"mimetype", "office"))
+# The part that makes a zip an Office package, by format (OpenDocument is read as "office").
+_OFFICE_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("content.xml", "office"))
 _LOCAL_HEADER = lazy(rb"PK\x03\x04.{22}(..)..", re.DOTALL)
 
 
-def sniff(src: Source, head: bytes) -> str:
-    """The format the content actually has, from its first bytes."""
+def _sniff(src: Source, head: bytes) -> tuple[str, zipfile.ZipFile | None]:
+    """The format the content actually has, from its first bytes, and the package if it is an Office zip
+    (left open for the reader; the caller closes it)."""
     if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
-        return "pdf"
+        return "pdf", None
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(src)
     if head.startswith(OLE_MAGIC) or head.startswith(b"{\\rtf"):
-        return "office"
+        return "office", None
     if head.startswith(IMAGE_MAGIC):
-        return "image"
-    return "text" if _looks_like_text(head) else "binary"
+        return "image", None
+    return ("text" if _looks_like_text(head) else "binary"), None
 
 
-def _sniff_zip(src: Source) -> str:
+def _sniff_zip(src: Source) -> tuple[str, zipfile.ZipFile | None]:
     try:
-        with src.open() as f, zipfile.ZipFile(f) as z:
-            names = set(z.namelist())
+        package = zipfile.ZipFile(src.openable())
     except ZIP_ERRORS:
-        return _damaged_package(src)
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    if "content.xml" in names:
-        return "office"  # OpenDocument
-    return "zip"
+        return _damaged_package(src), None
+    names = set(package.namelist())
+    for part, fmt in _OFFICE_PARTS:
+        if part in names:
+            return fmt, package
+    package.close()
+    return "zip", None
 
 
 def _damaged_package(src: Source) -> str:
@@ -145,8 +148,15 @@ def _check_file(src: Source, limits: Limits) -> None:
 
 def detect(source: Source | Path | str, limits: Limits | None = None) -> str:
     """The format to read the file as, or an `InputError` saying why it cannot be read."""
-    src = Source.of(source)
-    _check_file(src, limits or current())
+    fmt, package = _detect(Source.of(source), limits or current())
+    if package is not None:
+        package.close()
+    return fmt
+
+
+def _detect(src: Source, limits: Limits) -> tuple[str, zipfile.ZipFile | None]:
+    """`detect`, keeping the Office package the sniffer opened for the reader (the caller closes it)."""
+    _check_file(src, limits)
     try:
         head = src.head(4096)
         encrypted = head.startswith(OLE_MAGIC) and is_encrypted_ooxml(src)
@@ -154,7 +164,18 @@ def detect(source: Source | Path | str, limits: Limits | None = None) -> str:
         raise InputError(src.name, f"无法读取文件（{e.strerror or e}）") from None
     if encrypted:  # a password-protected .docx/.xlsx is an OLE2 file, whatever its extension
         raise InputError(src.name, ENCRYPTED)
-    actual = sniff(src, head)
+    actual, package = _sniff(src, head)
+    try:
+        _check_claim(src, actual)
+    except InputError:
+        if package is not None:
+            package.close()
+        raise
+    return actual, package
+
+
+def _check_claim(src: Source, actual: str) -> None:
+    """Refuse content no backend reads, and an extension that promises another binary format."""
     claimed = EXTENSIONS.get(src.suffix)
     if actual in ("binary", "zip"):
         what = FORMAT_NAMES[actual]
@@ -164,7 +185,6 @@ def detect(source: Source | Path | str, limits: Limits | None = None) -> str:
             src.name,
             f"扩展名为 {src.suffix}（{FORMAT_NAMES[claimed]}），但文件内容实为{FORMAT_NAMES[actual]}；请确认附件是否选错，或改正扩展名后重试",
         )
-    return actual
 
 
 def read(source: str | Path | bytes | BinaryIO | Source, name: str | None = None, limits: Limits | None = None) -> SourceDocument:
@@ -195,8 +215,9 @@ def read(source: str | Path | bytes | BinaryIO | Source, name: str | None = None
 
 
 def _read(src: Source, limits: Limits) -> SourceDocument:
-    fmt = detect(src, limits)
-    doc = reader_for(fmt)(src, limits)
+    fmt, package = _detect(src, limits)
+    with package or nullcontext():  # the reader takes the package already open, or opens the file itself
+        doc = reader_for(fmt)(replace(src, package=package), limits)
     doc.path = src.name
     if fmt in ("pdf", "image"):
         doc.blocks = join_cut_sentences(doc.blocks)

@@ -68,7 +68,10 @@ def check_not_encrypted(src: Source | Path) -> None:
 
 
 def open_zip(src: Source) -> zipfile.ZipFile:
-    """The package opened for reading; a damaged one is an `InputError`."""
+    """The package opened for reading (the one the sniffer opened, if any); a damaged one is an `InputError`."""
+    package, src.package = src.package, None
+    if package is not None:
+        return package
     try:
         return zipfile.ZipFile(src.openable())
     except ZIP_ERRORS:
@@ -93,7 +96,8 @@ def open_checked_zip(
     """The package opened for reading once `check_zip`'s checks pass (the directory is read once)."""
     src = Source.of(source)
     limits = limits or current()
-    check_not_encrypted(src)
+    if src.package is None:  # a package the sniffer opened began with a zip header: it is no OLE2 container
+        check_not_encrypted(src)
     z = open_zip(src)
     try:
         _check_members(src, z.infolist(), max_total or limits.zip_total_bytes, max_ratio or limits.zip_ratio,

@@ -10,9 +10,10 @@ import io
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,6 +27,9 @@ class Source:
     name: str
     path: Path | None = None
     data: bytes | None = None
+    package: zipfile.ZipFile | None = field(default=None, repr=False, compare=False)
+    """The zip package the format sniffer opened, handed to the reader so that its directory is read once;
+    `safety.open_zip` takes it (once), and the registry closes it whatever happens."""
 
     @classmethod
     def of(cls, source: Source | Path | str | bytes | bytearray | memoryview | BinaryIO, name: str | None = None, max_bytes: int | None = None) -> Source:
