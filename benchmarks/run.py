@@ -16,6 +16,7 @@ finished process tree).  The package is byte-compiled first, as an installed whe
 Usage: .venv/bin/python benchmarks/run.py [--sizes 1000 10000] [--quick] [--corpus DIR]
        [--docling-python /work/venv-docling/bin/python] [--write docs/performance.md]
        .venv/bin/python benchmarks/run.py --only startup     # the start-up rows alone, in ~15 s
+       .venv/bin/python benchmarks/run.py --only peers       # the .docx rows against the floor, python-docx and docling, ~1 min
        .venv/bin/python benchmarks/run.py --only ocr         # the OCR rows alone, ~1-2 min (--quick: no 14-page scan)
 """
 
@@ -190,40 +191,70 @@ def jixiao_docx(path: Path) -> None:
     jixiao.process(path, audit=True)
 
 
-def docling(paths: list[Path], repeats: int, python: str) -> dict | None:
-    if not Path(python).exists():
-        return None
-    script = Path(__file__).with_name("peer_docling.py")
-    done = subprocess.run([python, str(script), str(repeats), *map(str, paths)], capture_output=True, text=True, check=False)
-    return json.loads(done.stdout) if done.returncode == 0 else {"error": done.stderr.strip().splitlines()[-1:]}
+class Docling:
+    """docling's DOCX conversion timed file by file in its own virtualenv (`peer_docling.py`, a line server),
+    or why it cannot be: no virtualenv, or the peer failed."""
+
+    def __init__(self, python: str, repeats: int):
+        self.proc, self.import_ms, self.problem = None, 0.0, ""
+        if not Path(python).exists():
+            self.problem = (f"docling: no virtualenv at {python} (python3 -m venv /work/venv-docling && "
+                            "/work/venv-docling/bin/pip install 'docling-slim[format-docx]')")
+            return
+        script = Path(__file__).with_name("peer_docling.py")
+        self.proc = subprocess.Popen([python, str(script), str(repeats)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True)
+        self.import_ms = self._answer().get("import_ms", 0.0)
+
+    def _answer(self) -> dict:
+        line = self.proc.stdout.readline() if self.proc and not self.problem else ""
+        if not line:
+            self.problem = self.problem or f"docling failed: {self.proc.stderr.read().strip().splitlines()[-1:] if self.proc else ''}"
+            return {}
+        return json.loads(line)
+
+    def cpu(self, path: Path) -> float | None:
+        """Median CPU seconds of converting `path`, or None once the peer has failed."""
+        if self.problem:
+            return None
+        self.proc.stdin.write(f"{path}\n")
+        self.proc.stdin.flush()
+        found = self._answer()
+        return found["cpu_ms"] / 1000 if found else None
+
+    def close(self) -> None:
+        if self.proc:
+            self.proc.stdin.close()
+            self.proc.wait()
 
 
 def docx_peers(table: Table, paths: list[Path], repeats: int, docling_python: str) -> None:
-    """Per file: jixiao parse + audit, the floor, python-docx; ratios are medians of per-file ratios."""
+    """Per file: jixiao parse + audit, the floor, python-docx and docling one after another (so that the
+    machine's drift falls on all alike); ratios are medians of per-file ratios."""
     rows = {name: [] for name in ("jixiao", "floor", "python-docx")}
     walls = {name: [] for name in rows}
-    for path in paths:
-        for name, func in (("jixiao", jixiao_docx), ("floor", floor), ("python-docx", python_docx)):
-            cpu, wall = timed(lambda func=func, path=path: func(path), repeats)
-            rows[name].append(statistics.median(cpu))
-            walls[name].append(statistics.median(wall))
+    peer = Docling(docling_python, repeats)
+    dl: list[float | None] = []
+    try:
+        for path in paths:
+            for name, func in (("jixiao", jixiao_docx), ("floor", floor), ("python-docx", python_docx)):
+                cpu, wall = timed(lambda func=func, path=path: func(path), repeats)
+                rows[name].append(statistics.median(cpu))
+                walls[name].append(statistics.median(wall))
+            dl.append(peer.cpu(path))
+    finally:
+        peer.close()
     jx, fl, pd = rows["jixiao"], rows["floor"], rows["python-docx"]
     to_floor = [a / b for a, b in zip(jx, fl)]
     table.add(f"parse + audit of a .docx ({len(paths)} files)", f"{ms(statistics.median(jx))} median", f"floor {ms(statistics.median(fl))} median",
               f"{statistics.median(to_floor):.1f}× floor", "≤ 6× floor", statistics.median(to_floor) <= 6)
     table.add("  (same, wall)", f"{ms(statistics.median(walls['jixiao']))} median", f"floor {ms(statistics.median(walls['floor']))}")
     table.add("python-docx bare load + tables walk", "", f"{ms(statistics.median(pd))} median", f"{statistics.median([b / a for a, b in zip(jx, pd)]):.2f}× jixiao")
-    found = docling(paths, max(repeats // 2, 1), docling_python)
-    if found is None:
-        table.notes.append(f"docling: no virtualenv at {docling_python} (python3 -m venv /work/venv-docling && "
-                           "/work/venv-docling/bin/pip install 'docling-slim[format-docx]')")
+    if peer.problem:
+        table.notes.append(peer.problem)
         return
-    if "error" in found:
-        table.notes.append(f"docling failed: {found['error']}")
-        return
-    dl = [found["files"][str(p)]["cpu_ms"] / 1000 for p in paths]
     speedup = [b / a for a, b in zip(jx, dl)]
-    table.add("docling DOCX conversion (backend, no models)", "", f"{ms(statistics.median(dl))} median, +{found['import_ms'] / 1000:.1f} s import",
+    table.add("docling DOCX conversion (backend, no models)", "", f"{ms(statistics.median(dl))} median, +{peer.import_ms / 1000:.1f} s import",
               f"jixiao {statistics.median(speedup):.1f}× faster", "≥ 10× faster", statistics.median(speedup) >= 10)
 
 
@@ -320,18 +351,32 @@ def ocr(table: Table, quick: bool) -> None:
 # --- the run -----------------------------------------------------------------------------------------
 
 
-PARTS: dict[str, Callable[[Table, bool], None]] = {
-    "startup": lambda table, quick: startup(table, 3 if quick else 7),
-    "ocr": ocr,
+def docx_files() -> list[Path]:
+    """The .docx fixtures: the docx folder's and the layouts'."""
+    return fixtures("docx") + sorted((DATA / "layouts" / "sources").glob("*.docx"))
+
+
+def peers(table: Table, args: argparse.Namespace) -> None:
+    """The .docx rows alone: the fixtures and the corpus's first 16 files (made in a temporary folder
+    unless --corpus has them), jixiao beside the floor, python-docx and docling."""
+    with tempfile.TemporaryDirectory(prefix="jixiao-synth-") as tmp:
+        sample = synth.build(args.corpus or Path(tmp), 16)
+        docx_peers(table, docx_files() + sample, 3 if args.quick else 7, args.docling_python)
+
+
+PARTS: dict[str, Callable[[Table, argparse.Namespace], None]] = {
+    "startup": lambda table, args: startup(table, 3 if args.quick else 7),
+    "peers": peers,
+    "ocr": lambda table, args: ocr(table, args.quick),
 }
 
 
-def only(part: str, quick: bool) -> None:
-    """One part of the table alone (the start-up or the OCR rows), with the load average before and after."""
+def only(part: str, args: argparse.Namespace) -> None:
+    """One part of the table alone (the start-up, .docx-against-peers or OCR rows), with the load average before and after."""
     compileall.compile_dir(ROOT / "src", quiet=1)
     load = os.getloadavg()
     table = Table()
-    PARTS[part](table, quick)
+    PARTS[part](table, args)
     end = os.getloadavg()
     table.notes.append(f"{date.today()}, Python {platform.python_version()}, {os.cpu_count()} cores; load average at start "
                        f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}, at end {end[0]:.1f} / {end[1]:.1f} / {end[2]:.1f}")
@@ -358,7 +403,7 @@ def main() -> None:
     if args.only:
         if args.write:
             parser.error("--only prints a part of the table; --write needs the whole of it")
-        only(args.only, args.quick)
+        only(args.only, args)
         return
     if args.quick and args.sizes == [1000, 10000]:
         args.sizes = [200]
@@ -372,11 +417,10 @@ def main() -> None:
     try:
         synth.build(corpus, max(args.sizes))
         sample = sorted(corpus.glob("*.docx"))[:48]
-        docx_files = fixtures("docx") + sorted((DATA / "layouts" / "sources").glob("*.docx"))
         startup(table, repeats)
         parse_per_format(table, sample, repeats)
-        audit_time(table, docx_files + fixtures("text") + fixtures("xlsx") + fixtures("pdf"), repeats)
-        docx_peers(table, docx_files + sample[:16], repeats, args.docling_python)
+        audit_time(table, docx_files() + fixtures("text") + fixtures("xlsx") + fixtures("pdf"), repeats)
+        docx_peers(table, docx_files() + sample[:16], repeats, args.docling_python)
         for n in args.sizes:
             batch(table, corpus, n)
         ocr(table, args.quick)
