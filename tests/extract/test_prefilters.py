@@ -19,7 +19,7 @@ from jixiao.extract.grid import Grid
 from jixiao.extract.labels import _SECTION_ROWS
 from jixiao.extract.narrative import Paragraph, grade
 from jixiao.extract.sections import _LEVELS, _NUMBER_STARTS
-from jixiao.extract.self_eval_table import BUDGET_COLUMNS, BUDGET_WORD, INDICATOR_COLUMNS, NAME_WORD
+from jixiao.extract.self_eval_table import BUDGET_COLUMNS, BUDGET_WORD, FIGURE_WORDS, INDICATOR_COLUMNS, NAME_WORD
 from jixiao.extract.summary_table import _NAME_HEADERS, _NAME_WORDS
 from jixiao.ingest.document import Cell, Table
 
@@ -54,7 +54,7 @@ def test_a_paragraph_any_heading_number_matches_passes_the_first_character_test(
         assert text[0] in _NUMBER_STARTS or text[0].isdecimal()
 
 
-header_keys = st.lists(st.sampled_from(["三级", "二级", "一级", "指标", "名称", "绩效", "年初", "全年", "调整后", "预算", "数", "执行", "评价",
+header_keys = st.lists(st.sampled_from(["三级", "二级", "一级", "指标", "名称", "绩效", "分值", "权重", "得分", "自评", "实际", "评分", "参考", "标准", "满分值", "（分）", "年初", "全年", "调整后", "预算", "数", "执行", "评价",
                                         "维度", "编制", "核定", "人数", "三公", "经费", "（", "万元", "）"]), max_size=5).map("".join)
 
 
@@ -64,6 +64,8 @@ def test_a_header_label_holds_the_word_its_table_is_first_searched_for(key):
     roles = dict(INDICATOR_COLUMNS) | {f"budget.{role}": p for role, p in BUDGET_COLUMNS}
     if re.search(roles["name"], key):
         assert NAME_WORD in key
+    if re.search(roles["weight"], key) or re.search(roles["score"], key):
+        assert any(word in key for word in FIGURE_WORDS)
     if re.search(roles["budget.full_year"], key) or re.search(roles["budget.initial"], key):
         assert BUDGET_WORD in key
     if key in _NAME_HEADERS:

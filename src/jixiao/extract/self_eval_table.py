@@ -31,6 +31,8 @@ INDICATOR_COLUMNS = [
 ]
 NAME_WORD = "指标"
 """What every label of the indicator name column holds (三级指标, 指标名称, 绩效指标名称): a table without it has no such header."""
+FIGURE_WORDS = ("分", "权重")
+"""One of them is in every label of the weight and the score columns (分值, 指标权重, 自评得分, 评分)."""
 BUDGET_WORD = "预算"
 """What every label of the full-year and the initial budget columns holds."""
 _SYMBOL = lazy(r"^(≥|≤|=|＝|═|﹦|≧|≦|>|<)")  # a comparator, alone in its cell or leading a target
@@ -250,6 +252,9 @@ def _goals_end(grid: Grid, r: int, section: str | None, expected: str, achieved:
 
 
 def _indicator_header_row(grid: Grid, r: int) -> bool:
+    text = grid.row_text(r)  # the words the labels need first: most rows are indicator rows, not headers
+    if NAME_WORD not in text or not any(word in text for word in FIGURE_WORDS):
+        return False
     cols = _columns(grid, r, INDICATOR_COLUMNS)
     return "name" in cols and ("weight" in cols or "score" in cols)
 
