@@ -6,8 +6,6 @@ columns are identified by their labels and years: (Y-1)年决算数, Y年预算�
 
 from __future__ import annotations
 
-import re
-
 from jixiao.extract import numbers
 from jixiao.extract.found import Collector, Found
 from jixiao.extract.grid import Grid
@@ -15,12 +13,13 @@ from jixiao.lazyre import lazy
 from jixiao.model import DataRow
 
 SECTIONS = [
-    ("three_public", r"^三公经费"),
-    ("project", r"^(项目支出|县级专项|专项资金)"),
-    ("public_funds", r"^公用经费"),
-    ("procurement", r"^政府采购"),
-    ("basic_adjustment", r"^部门基本支出预算调整"),
+    ("three_public", lazy(r"^三公经费")),
+    ("project", lazy(r"^(项目支出|县级专项|专项资金)")),
+    ("public_funds", lazy(r"^公用经费")),
+    ("procurement", lazy(r"^政府采购")),
+    ("basic_adjustment", lazy(r"^部门基本支出预算调整")),
 ]
+_QUOTES = lazy(r"[“”\"‘’']")
 _STOP = lazy(r"^(楼堂馆所|厉行节约|例行节约|说明|预算单位名称|年度预算申请|部门整体支出绩效自评表|绩效指标|填表人)")
 _YEAR = lazy(r"(20\d{2})年?")
 _AUTHORIZED = r"^(核定)?编制(数|人数)"
@@ -78,7 +77,7 @@ def read_money_rows(grid: Grid, out: Collector, unit: str) -> None:
     r0, cols = header
     section = None
     for r in range(r0 + 1, grid.n_rows):
-        label = re.sub(r"[“”\"‘’']", "", grid.text(r, 0))
+        label = _QUOTES.sub("", grid.text(r, 0))
         if _STOP.match(label):
             break
         section = _section(label) or section
@@ -94,7 +93,7 @@ def read_money_rows(grid: Grid, out: Collector, unit: str) -> None:
 
 
 def _section(label: str) -> str | None:
-    return next((name for name, pattern in SECTIONS if re.search(pattern, label)), None)
+    return next((name for name, pattern in SECTIONS if pattern.search(label)), None)
 
 
 def _values(grid: Grid, r: int, cols: dict[str, int], unit: str) -> dict:

@@ -53,7 +53,7 @@ def _candidates(grid: Grid) -> list[tuple[int, int, str]]:
     found = []
     for r, c, text in grid.cell_texts():
         key = text[:_MAX_CELL]
-        if _ANY_LABEL.match(key) or _ANY_LABEL.match(key.replace(" ", "")):
+        if _ANY_LABEL.match(key) or (" " in key and _ANY_LABEL.match(key.replace(" ", ""))):
             found.append((r, c, key))
     return found
 
