@@ -77,14 +77,17 @@ def merge_subjects(findings: list[Finding], report: Report) -> list[Finding]:
     by_subject: dict[str, list[Finding]] = {}
     out: list[Finding] = []
     for f in findings:
-        key = subject(f.location, report)
-        if _specific(key) and f.severity != "info":
+        key = subject(f.location, report) if f.severity != "info" else ""  # a note merges with nothing
+        if key and _specific(key):
             by_subject.setdefault(key, []).append(f)
         else:
             out.append(f)
     for group in by_subject.values():
-        group = _primary(group)
-        out.append(_absorb(group[0], group[1:]) if len(group) > 1 else group[0])
+        if len(group) > 1:
+            group = _primary(group)
+            out.append(_absorb(group[0], group[1:]))
+        else:
+            out.append(group[0])
     return out
 
 
