@@ -3,7 +3,8 @@
 Hypothesis builds texts from the patterns' own pieces, so that matches are common, and checks
 that wherever a pattern matches, its prefilter lets the text through; that the audit's one search
 of the whole document finds exactly the texts holding a word; and that XR202's bound from the
-characters two labels share never drops a row difflib would keep.
+characters two labels share never drops a row difflib would keep; and that the scorer's test for
+a date-like text (a year of four digits, 年 or 月) passes every text its date patterns read.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from jixiao.audit.rules.cross_reference import _may_reach, _shape
 from jixiao.extract.narrative import _THREE_PUBLIC_SENTENCE
 from jixiao.extract.templates import load_template
 from jixiao.model import Report
+from jixiao.scoring.indicator import _DATEISH, _date, _deadline, _month
 from jixiao.scoring.profile import detect_profile
 from jixiao.scoring.score import score_report
 
@@ -76,3 +78,16 @@ def test_the_shapes_bound_never_drops_a_row_difflib_would_keep(pair):
     a, b = pair
     if SequenceMatcher(None, a, b).quick_ratio() >= 0.8:
         assert _may_reach(a, _shape(a), b, _shape(b))
+
+
+DATE_PIECES = ["2023", "2024", "202", "12", "1", "0", " ", "年", "月", "日", "-", ".", "/", "底", "末", "前", "以前", "之前", "内", "完成",
+               "份", "中旬", "年底", "年末", "年内", "本年度内", "当年", "初", "已", "于", "%", "次", "２０２３", "١٢"]
+date_texts = st.lists(st.sampled_from(DATE_PIECES), max_size=10).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(date_texts)
+def test_a_text_the_date_patterns_read_is_never_skipped_as_dateless(text):
+    if _date(text) is not None or _deadline(text) is not None or _month(text) is not None:
+        assert _DATEISH.search(text)
+

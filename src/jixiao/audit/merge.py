@@ -77,14 +77,17 @@ def merge_subjects(findings: list[Finding], report: Report) -> list[Finding]:
     by_subject: dict[str, list[Finding]] = {}
     out: list[Finding] = []
     for f in findings:
-        key = subject(f.location, report)
-        if _specific(key) and f.severity != "info":
+        key = subject(f.location, report) if f.severity != "info" else ""  # a note merges with nothing
+        if key and _specific(key):
             by_subject.setdefault(key, []).append(f)
         else:
             out.append(f)
     for group in by_subject.values():
-        group = _primary(group)
-        out.append(_absorb(group[0], group[1:]) if len(group) > 1 else group[0])
+        if len(group) > 1:
+            group = _primary(group)
+            out.append(_absorb(group[0], group[1:]))
+        else:
+            out.append(group[0])
     return out
 
 
@@ -103,11 +106,13 @@ def merge_figures(findings: list[Finding]) -> list[Finding]:
     twice — the prose and the form both adding 基本支出 + 项目支出 to the same wrong sum."""
     out: list[Finding] = []
     figures_of: list[frozenset[tuple[str, str]]] = []  # beside `out`: each kept finding's figures, read once
+    hosts: list[int] = []  # where in `out` a finding may absorb another: three figures or more (so not a note)
     for f in sorted(findings, key=_rank):
         figures = _figures(f) if f.severity != "info" else frozenset()  # a note is kept as it is, and absorbs none
-        twin = next((k for k, o in enumerate(out) if o.rule != f.rule and o.severity != "info" and figures <= figures_of[k]), None) \
-            if len(figures) >= 3 else None
+        twin = next((k for k in hosts if out[k].rule != f.rule and figures <= figures_of[k]), None) if len(figures) >= 3 else None
         if twin is None:
+            if len(figures) >= 3:
+                hosts.append(len(out))
             out.append(f)
             figures_of.append(figures)
         else:

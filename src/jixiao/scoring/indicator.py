@@ -118,7 +118,13 @@ def _score_text_against_figure(ind: Indicator) -> IndicatorScore:
     return IndicatorScore(ind, "insufficient_evidence", f"定量目标“{ind.target}”的实际完成值“{ind.actual}”不是数值", gap="not_a_number")
 
 
+_DATEISH = lazy(r"[年月]|\d{4}")
+"""What every date pattern below needs (a year of four digits, 年 or 月): a text without it names no date."""
+
+
 def _score_dates(ind: Indicator) -> IndicatorScore | None:
+    if not (_DATEISH.search(ind.target or "") and _DATEISH.search(ind.actual)):
+        return None  # most indicators: a figure or words, no date on one side
     t, a = _date(ind.target), _date(ind.actual)
     if t is None or a is None:
         t, a = _deadline(ind.target), _month(ind.actual)

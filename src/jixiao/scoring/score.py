@@ -135,12 +135,13 @@ def _point(s: IndicatorScore) -> Decimal:
 
 
 def _groups(report: Report, profile: Profile, scored: list[IndicatorScore]) -> list[GroupScore]:
-    names = list(dict.fromkeys(s.indicator.level1 or "（未分类）" for s in scored))
-    if not names:
+    by_name: dict[str, list[IndicatorScore]] = {}  # the rows of each level-one group, groups in order of first row
+    for s in scored:
+        by_name.setdefault(s.indicator.level1 or "（未分类）", []).append(s)
+    if not by_name:
         return [GroupScore(s.name, profile.level1_weight(s.name), s.weight, Decimal(0), s.score, s.score or Decimal(0)) for s in report.level1_summary]
     out = []
-    for name in names:
-        rows = [s for s in scored if (s.indicator.level1 or "（未分类）") == name]
+    for name, rows in by_name.items():
         stated = [s.stated for s in rows if s.stated is not None]
         out.append(GroupScore(
             name=name, profile_weight=profile.level1_weight(name), stated_weight=report.level1_weights.get(name),

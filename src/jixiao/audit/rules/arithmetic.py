@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from jixiao.audit.context import AuditContext, Issue, fmt
@@ -14,10 +15,12 @@ from jixiao.scoring import formulas
 FIX_RECOMPUTE = "按原始数据重新计算并更正，前后文及附表同步修改（四舍五入保留两位小数）。"
 
 
-def _verdict_issue(ctx: AuditContext, stated: Decimal, computed: Decimal, message: str, where: Where, evidence: str | None):
+def _verdict_issue(ctx: AuditContext, stated: Decimal, computed: Decimal, details: Callable[[], tuple[str, Where, str | None]]):
+    """An issue when a stated figure is not the computed one; `details` (message, place, evidence) are worded only then."""
     verdict = ctx.compare(stated, computed)
     if verdict == "ok":
         return None
+    message, where, evidence = details()
     severity = "warning" if verdict == "truncated" else None
     note = "（疑为截尾而非四舍五入）" if verdict == "truncated" else ""
     return Issue(message + note, where, expected=fmt(computed, 2), found=fmt(stated), evidence=evidence, fix=FIX_RECOMPUTE, severity=severity)
@@ -36,9 +39,9 @@ def execution_rate(ctx: AuditContext):
     if b.execution_rate is None or computed is None:
         return
     issue = _verdict_issue(
-        ctx, b.execution_rate, computed,
+        ctx, b.execution_rate, computed, lambda: (
         f"执行率写为 {fmt(b.execution_rate)}%，但 全年执行数 {fmt(b.executed)} ÷ {_denominator(b)} = {fmt(computed, 2)}%",
-        ctx.where("budget.execution_rate", "年度预算执行"), ctx.evidence("budget.execution_rate"))
+        ctx.where("budget.execution_rate", "年度预算执行"), ctx.evidence("budget.execution_rate")))
     if issue:
         yield issue
 
@@ -64,9 +67,9 @@ def execution_score(ctx: AuditContext):
         return
     computed = formulas.execution_score(b.execution_rate, weight)
     issue = _verdict_issue(
-        ctx, b.execution_score, computed,
+        ctx, b.execution_score, computed, lambda: (
         f"执行率得分写为 {fmt(b.execution_score)}，按 执行率 {fmt(b.execution_rate)}% × 分值 {fmt(weight)} 应为 {fmt(computed, 2)}",
-        ctx.where("budget.execution_score", "年度预算执行"), ctx.evidence("budget.execution_score"))
+        ctx.where("budget.execution_score", "年度预算执行"), ctx.evidence("budget.execution_score")))
     if issue:
         if b.execution_weight is None:
             issue.assumed = f"报告未写明执行率分值，按“{ctx.profile.title}”方案的 {fmt(weight)} 分计"
@@ -309,9 +312,9 @@ def score_rates(ctx: AuditContext):
         computed = formulas.ratio_percent(s.score, s.weight)
         if s.score_rate is None or computed is None:
             continue
-        issue = _verdict_issue(ctx, s.score_rate, computed,
+        issue = _verdict_issue(ctx, s.score_rate, computed, lambda i=i, s=s, computed=computed: (
                                f"“{s.name}”得分率写为 {fmt(s.score_rate)}%，得分 {fmt(s.score)} ÷ 分值 {fmt(s.weight)} = {fmt(computed, 2)}%",
-                               ctx.where(f"level1_summary[{i}]", "综合评价结论"), ctx.evidence(f"level1_summary[{i}]"))
+                               ctx.where(f"level1_summary[{i}]", "综合评价结论"), ctx.evidence(f"level1_summary[{i}]")))
         if issue:
             yield issue
 
@@ -506,9 +509,9 @@ def staff_control(ctx: AuditContext):
     computed = formulas.staff_control_rate(ctx.report)
     if s.control_rate is None or computed is None:
         return
-    issue = _verdict_issue(ctx, s.control_rate, computed,
+    issue = _verdict_issue(ctx, s.control_rate, computed, lambda: (
                            f"控制率写为 {fmt(s.control_rate)}%，但 在职 {s.actual} ÷ 编制 {s.authorized} = {fmt(computed, 2)}%",
-                           ctx.where("staffing.control_rate", "基础数据表"), ctx.evidence("staffing.control_rate"))
+                           ctx.where("staffing.control_rate", "基础数据表"), ctx.evidence("staffing.control_rate")))
     if issue:
         yield issue
 

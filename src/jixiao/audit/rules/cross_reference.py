@@ -12,7 +12,7 @@ from jixiao.audit.context import AuditContext, Issue, fmt
 from jixiao.audit.finding import Where
 from jixiao.audit.registry import rule
 from jixiao.lazyre import lazy
-from jixiao.model import DataRow, Statement
+from jixiao.model import DataRow, Provenance, Statement
 
 FIX_ALIGN = "以经核实的决算数据为准，统一正文、基础数据表和自评表中的数字。"
 PROSE_FIELDS = {
@@ -43,9 +43,11 @@ def prose_vs_forms(ctx: AuditContext):
         prose = r.prose_values.get(path)
         if prose is None:
             continue
-        form = _get(r, path)
         form_prov = r.provenance.get(path)
-        if form is None or form_prov is None or form_prov == r.provenance.get(f"prose:{path}"):
+        if form_prov is None or _same_source(form_prov, r.provenance.get(f"prose:{path}")):
+            continue  # no form value, or the form's value is the prose's own
+        form = _get(r, path)
+        if form is None:
             continue
         if isinstance(form, str) or isinstance(prose, str):
             differs = prose != form
@@ -55,6 +57,12 @@ def prose_vs_forms(ctx: AuditContext):
             yield Issue(f"{name}：正文写 {fmt(prose) if not isinstance(prose, str) else prose}，附表写 {fmt(form) if not isinstance(form, str) else form}",
                         ctx.where(path, "正文与附表"), expected=str(form), found=str(prose),
                         evidence=f"正文：{r.provenance[f'prose:{path}'].text}；附表：{form_prov.text}", fix=FIX_ALIGN)
+
+
+def _same_source(a: Provenance, b: Provenance | None) -> bool:
+    """One provenance: the same object (a value read from the prose alone), or equal — the texts, which
+    usually tell two apart, compared before pydantic's field-by-field equality."""
+    return a is b or (b is not None and a.text == b.text and a == b)
 
 
 @rule("XR202", "cross_reference", "error", "同一项目的金额在正文与基础数据表中不一致")
@@ -300,7 +308,7 @@ def _title_year(ctx: AuditContext) -> int | None:
 def _form_header_texts(ctx: AuditContext):
     """Header cells of the forms: the document's cell texts, else the provenance texts of form values."""
     if ctx.texts:
-        return [("basic_data", t) for t in ctx.texts_with("决算数", "预算数", "实际在职人数") if _FORM_YEAR.search(t) and len(t) <= 20]
+        return [("basic_data", t) for t in ctx.texts_with("决算数", "预算数", "实际在职人数") if len(t) <= 20 and _FORM_YEAR.search(t)]
     return [(path, p.text) for path, p in ctx.report.provenance.items() if p.method.startswith("基础数据表")]
 
 

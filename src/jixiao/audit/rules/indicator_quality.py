@@ -147,9 +147,9 @@ def missing_level2(ctx: AuditContext):
     修改建议：按职能补充缺少类别的指标；确不适用的在报告中说明。
     依据：财预〔2020〕10号 绩效指标体系（[K]）。
     """
-    present = {(i.level1 or "").removesuffix("指标"): set() for i in ctx.report.indicators}
+    present: dict[str, set[str]] = {}
     for i in ctx.report.indicators:
-        present[(i.level1 or "").removesuffix("指标")].add(_INDICATOR_WORD.sub("", i.level2 or ""))
+        present.setdefault((i.level1 or "").removesuffix("指标"), set()).add(_INDICATOR_WORD.sub("", i.level2 or ""))
     for group in ctx.profile.level1:
         have = present.get(group.name.removesuffix("指标"))
         if have is None or not group.level2:
