@@ -44,12 +44,21 @@ class Table:
 
     def grid(self) -> list[list[Cell | None]]:
         """Dense grid: position (r, c) holds the cell covering it, or None where nothing does."""
-        width = self.n_cols
-        grid: list[list[Cell | None]] = [[None] * width for _ in range(self.n_rows)]
+        # Every table the extractors see goes through here: one pass for the size (comparisons, not
+        # max() over generators), then a slice per row of a merged cell rather than a loop per position.
+        height = width = 0
         for cell in self.cells:
-            for r in range(cell.row, cell.row + cell.rowspan):
-                for c in range(cell.col, cell.col + cell.colspan):
-                    grid[r][c] = cell
+            if cell.row + cell.rowspan > height:
+                height = cell.row + cell.rowspan
+            if cell.col + cell.colspan > width:
+                width = cell.col + cell.colspan
+        grid: list[list[Cell | None]] = [[None] * width for _ in range(height)]
+        for cell in self.cells:
+            if cell.rowspan == 1 and cell.colspan == 1:
+                grid[cell.row][cell.col] = cell
+            else:
+                for row in grid[cell.row : cell.row + cell.rowspan]:
+                    row[cell.col : cell.col + cell.colspan] = [cell] * cell.colspan
         return grid
 
     def rows(self) -> list[list[Cell]]:

@@ -39,6 +39,7 @@ WRAPPERS = frozenset(W + t for t in ("sdt", "customXml", "sdtContent", "ins", "m
 CONTAINERS = WRAPPERS | {MC + "AlternateContent", MC + "Choice", MC + "Fallback"}
 # Wrappers a row's cells or a table's rows may sit in.
 CELL_WRAPPERS = frozenset((W + "sdt", W + "sdtContent", W + "customXml"))
+NO_PROPS = (1, False)  # a cell's grid span and vertical-merge continuation when its `w:tcPr` sets neither
 
 
 @dataclass(slots=True)
@@ -235,27 +236,27 @@ def _block(child: etree._Element, state: _State, in_cell: bool) -> list[Block]:
     return _blocks(child, state, in_cell) if tag in CONTAINERS else []
 
 
-def _cell(tc: etree._Element, state: _State) -> tuple[str, list[Block], tuple[int, bool]]:
-    """A cell's text (a line per paragraph with text, text boxes included), the tables nested in it,
-    and its grid span and vertical-merge continuation (from `w:tcPr`)."""
+def _cell(tc: etree._Element, state: _State, nested: list[Block]) -> tuple[str, tuple[int, bool]]:
+    """A cell's text (a line per paragraph with text, text boxes included) and its grid span and
+    vertical-merge continuation (from `w:tcPr`); the tables nested in it go to `nested`."""
     lines: list[str] = []
-    nested: list[Block] = []
-    props = (1, False)
+    props = NO_PROPS
+    texts, special = state.texts, state.special
     for child in tc:
         tag = child.tag
-        if tag == P and child not in state.special:  # the common case: runs of plain text
-            text = _plain_text(child, state)
+        if tag == P and child not in special:  # the common case: runs of plain text (as `_plain_text`, inline: once per cell)
+            text = "".join(texts.pop(child, ())) if texts is not None else _runs_text(child)
             if text.strip():
                 lines.append(text)
         elif tag == TCPR:
-            props = state.cell_props.get(child, (1, False))
+            props = state.cell_props.get(child, NO_PROPS)
         else:
             for b in _block(child, state, in_cell=True):
                 if b.kind == "table":
                     nested.append(b)
                 else:
                     lines.append(b.text)
-    return "\n".join(lines), nested, props
+    return "\n".join(lines), props
 
 
 def _paragraph(p: etree._Element, state: _State, in_cell: bool) -> list[Block]:
@@ -339,13 +340,13 @@ def _table(tbl: etree._Element, state: _State) -> list[Block]:
     if len(rows) > limits.table_rows:
         _note(state, f"表格超过 {limits.table_rows} 行的部分已忽略")
     state.depth += 1
+    cols = limits.table_cols
     for r, tr in enumerate(rows[: limits.table_rows]):
         grid_before, tcs = _row(tr)
-        col = min(grid_before, limits.table_cols)
+        col = min(grid_before, cols)
         for tc in tcs:
-            text, inner, (span, continues) = _cell(tc, state)
-            span = span if span <= limits.table_cols else limits.table_cols
-            nested.extend(inner)
+            text, (span, continues) = _cell(tc, state, nested)
+            span = span if span <= cols else cols
             prev = open_merges.get(col)
             if continues and prev is not None and prev.colspan == span and prev.row + prev.rowspan == r:
                 prev.rowspan = r - prev.row + 1
@@ -430,7 +431,7 @@ def _cell_props(trees: list[etree._Element]) -> dict[etree._Element, tuple[int, 
     props: dict[etree._Element, tuple[int, bool]] = {}
     for el in (el for tree in trees for el in tree.iter(GRID_SPAN, V_MERGE)):
         parent = el.getparent()
-        span, continues = props.get(parent, (1, False))
+        span, continues = props.get(parent, NO_PROPS)
         if el.tag == GRID_SPAN:
             span = max(_small_int(el.get(VAL, "")) or 1, 1)
         else:

@@ -11,6 +11,7 @@ becomes an `InputError` that says in Chinese what is wrong with the file.
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 import zipfile
@@ -19,6 +20,7 @@ from contextlib import nullcontext
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
+from stat import S_ISDIR
 from typing import BinaryIO
 
 from jixiao.errors import CORRUPT, ENCRYPTED, OUT_OF_MEMORY, InputError, JixiaoError, describe
@@ -69,6 +71,8 @@ IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"
 _PACKAGE_HINTS = ((b"word/", "docx"), (b"xl/", "xlsx"), (b"content.xml", "office"), (b"mimetype", "office"))
 # The part that makes a zip an Office package, by format (OpenDocument is read as "office").
 _OFFICE_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"), ("content.xml", "office"))
+# What `Path.exists` takes for "no such file" rather than an error (a dangling or looping link, a file for a folder).
+_MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 _LOCAL_HEADER = lazy(rb"PK\x03\x04.{22}(..)..", re.DOTALL)
 
 
@@ -134,16 +138,27 @@ def reader_for(fmt: str) -> Callable[[Source, Limits], SourceDocument]:
 
 def _check_file(src: Source, limits: Limits) -> None:
     """The file exists, is a file, is not empty and not larger than the limit."""
-    if src.path is not None:
-        if not src.path.exists():
-            raise InputError(src.name, "文件不存在")
-        if src.path.is_dir():
-            raise InputError(src.name, "这是一个目录，不是文件")
-    size = src.size()
+    size = _file_size(src.path, src.name) if src.path is not None else src.size()
     if size == 0:
         raise InputError(src.name, "文件为空（0 字节）")
     if size > limits.file_bytes:
         raise InputError(src.name, f"文件过大（{size / MB:.0f} MB，上限 {limits.file_bytes // MB} MB）")
+
+
+def _file_size(path: Path, name: str) -> int:
+    """The size of the file at `path` from one `stat` (what `Path.exists`, `Path.is_dir` and the size
+    would each ask for); a path that is missing or cannot exist is "文件不存在", as `exists()` says."""
+    try:
+        st = path.stat()
+    except ValueError:  # a NUL in the path
+        raise InputError(name, "文件不存在") from None
+    except OSError as e:
+        if e.errno not in _MISSING:
+            raise
+        raise InputError(name, "文件不存在") from None
+    if S_ISDIR(st.st_mode):
+        raise InputError(name, "这是一个目录，不是文件")
+    return st.st_size
 
 
 def detect(source: Source | Path | str, limits: Limits | None = None) -> str:
