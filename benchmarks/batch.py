@@ -13,13 +13,13 @@ Usage: .venv/bin/python benchmarks/batch.py [N_REPORTS]
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import psutil
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import run_command  # the same sampling of a process tree's memory as run.py's batch rows
 
 ROOT = Path(__file__).resolve().parents[1]
 JIXIAO = str(Path(sys.executable).with_name("jixiao"))
@@ -33,19 +33,8 @@ def build(directory: Path, n: int) -> None:
 
 def measured(cmd: list[str]) -> tuple[float, float, float]:
     """Wall seconds, peak RSS of the process tree (MB), peak RSS of one process (MB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    parent = psutil.Process(proc.pid)
-    tree_peak = single_peak = 0.0
-    while proc.poll() is None:
-        try:
-            sizes = [p.memory_info().rss for p in [parent, *parent.children(recursive=True)]]
-        except psutil.Error:
-            sizes = []
-        tree_peak = max(tree_peak, sum(sizes) / 2**20)
-        single_peak = max([single_peak, *(s / 2**20 for s in sizes)])
-        time.sleep(0.05)
-    return time.perf_counter() - start, tree_peak, single_peak
+    run = run_command(cmd, sample=0.05)
+    return run.wall, run.tree_mb, run.largest_mb
 
 
 def main() -> None:
